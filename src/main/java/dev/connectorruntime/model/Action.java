@@ -1,0 +1,49 @@
+package dev.connectorruntime.model;
+
+import dev.connectorruntime.error.Location;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One HTTP operation with typed inputs: one {@code actions/<name>.yaml} (SPEC §4).
+ *
+ * @param name           equals the file's base name
+ * @param description    for people and tool definitions, or {@code null}
+ * @param connector      the connector's name
+ * @param inputs         the typed inputs, in the order written
+ * @param request        what to send
+ * @param paginate       how to fetch every page, or {@code null}
+ * @param output         a JMESPath expression over the result, or {@code null}
+ * @param examples       documented runs
+ * @param idempotent     whether POST and PATCH may be sent again after a failure
+ * @param retry          overrides the connector's retry policy, or {@code null}
+ * @param timeout        overrides the connector's timeout, or {@code null}
+ * @param location       the file
+ * @param outputLocation where {@code output} stands, or {@code null}
+ * @param connectorLocation where {@code connector} stands
+ */
+public record Action(String name, String description, String connector, List<Input> inputs, Request request,
+                     Paginate paginate, String output, List<Example> examples, boolean idempotent,
+                     RetryPolicy retry, Duration timeout, Location location, Location outputLocation,
+                     Location connectorLocation) {
+
+    public Action {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(connector, "connector");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(location, "location");
+        inputs = Copies.list(inputs);
+        examples = Copies.list(examples);
+    }
+
+    /** The input of that name, or {@code null}. */
+    public Input input(String inputName) {
+        for (Input i : inputs) {
+            if (i.name().equals(inputName)) {
+                return i;
+            }
+        }
+        return null;
+    }
+}

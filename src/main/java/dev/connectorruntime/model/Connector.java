@@ -1,0 +1,39 @@
+package dev.connectorruntime.model;
+
+import dev.connectorruntime.error.Location;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where an API lives and how to authenticate to it: one {@code connectors/<name>.yaml} (SPEC §2).
+ *
+ * @param name        equals the file's base name
+ * @param description for people, or {@code null}
+ * @param baseUrl     the API's base URL, path prefix kept; {@code null} when {@code auth.base_url_from} names it
+ * @param auth        how requests are authenticated
+ * @param headers     sent with every API request (never to the token URL)
+ * @param timeout     per attempt, or {@code null} for the default
+ * @param retry       the retry policy, or {@code null} for the default
+ * @param caFile      an extra PEM bundle to trust, or {@code null}
+ * @param location    the file
+ */
+public record Connector(String name, String description, SecretTemplate baseUrl, Auth auth,
+                        Map<String, SecretTemplate> headers, Duration timeout, RetryPolicy retry, Path caFile,
+                        Location location) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public Connector {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(location, "location");
+        headers = Copies.ordered(headers);
+    }
+
+    /** The token-response field that names the base URL, or {@code null}. */
+    public String baseUrlFrom() {
+        return auth instanceof OAuth2 o ? o.client().baseUrlFrom() : null;
+    }
+}
