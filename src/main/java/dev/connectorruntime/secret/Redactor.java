@@ -1,0 +1,190 @@
+package dev.connectorruntime.secret;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secret values in text on its way out (SPEC §8). Every value that is a secret, or derived from
+ * one (a Basic header, a form body with a password, a token), is {@link #register(String) registered}
+ * where it is obtained or built; every message, trace and plan passes through {@link #redact(String)}
+ * before it is printed.
+ *
+ * <p>A registered value is masked as written and in its derived forms: percent-encoded per RFC 3986,
+ * form-encoded ({@code application/x-www-form-urlencoded}, space as {@code +}) and escaped inside a
+ * JSON string. A value shorter than {@value #MIN_SUBSTRING_LENGTH} characters is masked only where it
+ * stands as a whole token (bounded by the start or end of the text or by a character that is not a
+ * letter or digit), so that a short value does not shred unrelated words. Empty and blank values are
+ * never registered: masking whitespace would only garble output.
+ *
+ * <p>Thread-safe: values may be registered from several threads while others redact.
+ */
+public final class Redactor {
+
+    /** What a masked value is replaced with. */
+    public static final String MASK = "****";
+
+    static final int MIN_SUBSTRING_LENGTH = 6;
+
+    private static final Redactor GLOBAL = new Redactor();
+
+    private static final Set<String> SENSITIVE_HEADERS = Set.of(
+            "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key",
+            "x-auth-token");
+    private static final String[] SENSITIVE_FRAGMENTS = {
+        "token", "secret", "password", "session", "api-key", "apikey", "api_key"
+    };
+    private static final Set<String> KNOWN_SCHEMES = Set.of(
+            "basic", "bearer", "digest", "token", "negotiate", "ntlm", "oauth", "dpop", "ssws",
+            "aws4-hmac-sha256");
+    private static final Pattern SCHEME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    /** Form text → whether it may be masked only as a whole token. Guarded by {@code this}. */
+    private final Map<String, Boolean> forms = new HashMap<>();
+    private volatile Form[] snapshot = new Form[0];
+
+    /** A redactor of its own, for tests; the runtime uses {@link #global()}. */
+    public Redactor() {
+    }
+
+    /** The process-wide redactor every output passes through. */
+    public static Redactor global() {
+        return GLOBAL;
+    }
+
+    /** Remembers a value and its derived forms; empty, blank and {@code null} values are ignored. */
+    public void register(String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        boolean tokenOnly = value.length() < MIN_SUBSTRING_LENGTH;
+        synchronized (this) {
+            boolean changed = false;
+            for (String form : DerivedForms.of(value)) {
+                Boolean before = forms.get(form);
+                if (before == null || before && !tokenOnly) {
+                    forms.put(form, tokenOnly);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                snapshot = forms.entrySet().stream()
+                        .map(e -> new Form(e.getKey(), e.getValue()))
+                        .sorted(Comparator.comparingInt((Form f) -> f.text.length()).reversed())
+                        .toArray(Form[]::new);
+            }
+        }
+    }
+
+    /** Remembers a secret's value and its derived forms. */
+    public void register(Secret secret) {
+        if (secret != null) {
+            register(secret.reveal());
+        }
+    }
+
+    /**
+     * The text with every occurrence of a registered form replaced by {@value #MASK}, longest forms
+     * first; where occurrences overlap or touch, their union becomes one mask, so no part of either
+     * survives. Returns the same instance when nothing matched, and {@code null} for {@code null}.
+     */
+    public String redact(String text) {
+        Form[] current = snapshot;
+        if (text == null || text.isEmpty() || current.length == 0) {
+            return text;
+        }
+        BitSet masked = new BitSet(text.length());
+        for (Form form : current) {
+            int at = text.indexOf(form.text);
+            while (at >= 0) {
+                int end = at + form.text.length();
+                if (!form.tokenOnly || isBoundary(text, at, true) && isBoundary(text, end, false)) {
+                    masked.set(at, end);
+                }
+                at = text.indexOf(form.text, at + 1);
+            }
+        }
+        if (masked.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (int start = masked.nextSetBit(0); start >= 0; start = masked.nextSetBit(from)) {
+            out.append(text, from, start).append(MASK);
+            from = masked.nextClearBit(start);
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    /**
+     * Whether a header carries credentials, case-insensitive: {@code Authorization},
+     * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, {@code X-Api-Key},
+     * {@code Api-Key}, {@code X-Auth-Token}, and any name containing {@code token}, {@code secret},
+     * {@code password}, {@code session}, {@code api-key}, {@code apikey} or {@code api_key}.
+     */
+    public static boolean isSensitiveHeader(String name) {
+        if (name == null) {
+            return false;
+        }
+        String lower = name.strip().toLowerCase(Locale.ROOT);
+        return SENSITIVE_HEADERS.contains(lower) || Arrays.stream(SENSITIVE_FRAGMENTS).anyMatch(lower::contains);
+    }
+
+    /**
+     * A header value fit for printing: unchanged when the header is not {@link #isSensitiveHeader
+     * sensitive}; else the authentication scheme followed by {@code ****} ({@code Bearer ****},
+     * {@code Basic ****}) when the value has one, and {@code ****} otherwise. The first word counts as a
+     * scheme in {@code Authorization} and {@code Proxy-Authorization}; in other headers only a
+     * well-known scheme does, so that no word of a secret that merely contains a space is shown.
+     */
+    public static String maskHeaderValue(String name, String value) {
+        if (!isSensitiveHeader(name) || value == null) {
+            return value;
+        }
+        String stripped = value.strip();
+        int space = indexOfWhitespace(stripped);
+        if (space > 0 && !stripped.substring(space).isBlank()) {
+            String scheme = stripped.substring(0, space);
+            String lowerName = name.strip().toLowerCase(Locale.ROOT);
+            boolean authorization = lowerName.equals("authorization") || lowerName.equals("proxy-authorization");
+            if (authorization ? SCHEME.matcher(scheme).matches()
+                    : KNOWN_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {
+                return scheme + " " + MASK;
+            }
+        }
+        return MASK;
+    }
+
+    private static int indexOfWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isBoundary(String text, int index, boolean before) {
+        if (before ? index == 0 : index == text.length()) {
+            return true;
+        }
+        int cp = before ? text.codePointBefore(index) : text.codePointAt(index);
+        return !Character.isLetterOrDigit(cp);
+    }
+
+    /** A class, not a record: a record would print the form it holds. */
+    private static final class Form {
+        final String text;
+        final boolean tokenOnly;
+
+        Form(String text, boolean tokenOnly) {
+            this.text = text;
+            this.tokenOnly = tokenOnly;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.connectorruntime.secret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RedactorTest {
+
+    private final Redactor redactor = new Redactor();
+
+    @Test
+    void redactWhenValueRegisteredThenMasksEveryOccurrence() {
+        redactor.register("s3cr3t-value");
+
+        assertThat(redactor.redact("password=s3cr3t-value, again s3cr3t-value."))
+                .isEqualTo("password=****, again ****.");
+    }
+
+    @Test
+    void redactWhenNothingMatchesThenReturnsTheSameText() {
+        redactor.register("s3cr3t-value");
+        String text = "nothing to hide";
+
+        assertThat(redactor.redact(text)).isSameAs(text);
+        assertThat(redactor.redact(null)).isNull();
+        assertThat(new Redactor().redact(text)).isSameAs(text);
+    }
+
+    @Test
+    void redactWhenValuePercentEncodedPerRfc3986ThenMasked() {
+        redactor.register("p@ss w/rd+ü!~");
+
+        assertThat(redactor.redact("GET /?password=p%40ss%20w%2Frd%2B%C3%BC%21~&x=1"))
+                .isEqualTo("GET /?password=****&x=1");
+    }
+
+    @Test
+    void redactWhenValueFormEncodedThenMasked() {
+        redactor.register("p@ss w/rd+ü!~");
+
+        assertThat(redactor.redact("grant_type=password&password=p%40ss+w%2Frd%2B%C3%BC%21%7E&x=1"))
+                .isEqualTo("grant_type=password&password=****&x=1");
+        assertThat(redactor.redact("password=p%40ss+w%2Frd%2B%C3%BC%21~&x=1"))
+                .isEqualTo("password=****&x=1");
+    }
+
+    @Test
+    void redactWhenValueJsonEscapedThenMasked() {
+        redactor.register("ab\"cd\\ef\nghü");
+
+        assertThat(redactor.redact("{\"password\":\"ab\\\"cd\\\\ef\\nghü\"}"))
+                .isEqualTo("{\"password\":\"****\"}");
+    }
+
+    @Test
+    void redactWhenOneValueContainsAnotherThenLongestIsMaskedWhole() {
+        redactor.register("abcdefgh");
+        redactor.register("abcdefgh-and-more");
+
+        assertThat(redactor.redact("x abcdefgh-and-more y abcdefgh")).isEqualTo("x **** y ****");
+    }
+
+    @Test
+    void redactWhenValuesOverlapThenNoPartOfEitherSurvives() {
+        redactor.register("abcdefg");
+        redactor.register("efghijklmn");
+
+        assertThat(redactor.redact("<abcdefghijklmn>")).isEqualTo("<****>");
+    }
+
+    @Test
+    void redactWhenValueContainsTheMaskThenStillMasked() {
+        redactor.register("**");
+        redactor.register("a****b");
+
+        assertThat(redactor.redact("x a****b y")).isEqualTo("x **** y");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "abc              | ****",
+        "key=abc&x=1      | key=****&x=1",
+        "abc def abc.     | **** def ****.",
+        "(abc)            | (****)",
+        "abcdef           | abcdef",
+        "xabc             | xabc",
+        "abc1             | abc1",
+        "éabc             | éabc",
+    })
+    void redactWhenValueShorterThanSixThenMaskedOnlyAsWholeToken(String text, String expected) {
+        redactor.register("abc");
+
+        assertThat(redactor.redact(text)).isEqualTo(expected);
+    }
+
+    @Test
+    void redactWhenValueHasSixCharactersThenMaskedInsideWords() {
+        redactor.register("abcdef");
+
+        assertThat(redactor.redact("xxabcdefyy")).isEqualTo("xx****yy");
+    }
+
+    @Test
+    void redactWhenShortValueIsEncodedThenTheTokenRuleStillApplies() {
+        redactor.register("ab cd");
+
+        assertThat(redactor.redact("q=ab%20cd&r=xab%20cdy")).isEqualTo("q=****&r=xab%20cdy");
+    }
+
+    @Test
+    void registerWhenLongValueEqualsAShortValuesFormThenMaskedInsideWords() {
+        redactor.register("ab cd");
+        redactor.register("ab%20cd");
+
+        assertThat(redactor.redact("xab%20cdy")).isEqualTo("x****y");
+    }
+
+    @Test
+    void registerWhenEmptyOrBlankThenNothingIsMasked() {
+        redactor.register("");
+        redactor.register("   ");
+        redactor.register((String) null);
+        redactor.register((Secret) null);
+
+        assertThat(redactor.redact("a   b")).isEqualTo("a   b");
+    }
+
+    @Test
+    void registerWhenSecretThenItsValueIsMasked() {
+        redactor.register(Secret.of("token-1234567"));
+
+        assertThat(redactor.redact("Bearer token-1234567")).isEqualTo("Bearer ****");
+    }
+
+    @Test
+    void globalWhenCalledTwiceThenSameInstance() {
+        assertThat(Redactor.global()).isSameAs(Redactor.global()).isNotSameAs(redactor);
+    }
+
+    @Test
+    void registerWhenSeveralThreadsRegisterAndRedactThenEveryValueIsMasked() throws Exception {
+        int threads = 4;
+        int perThread = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        String value = "secret-" + thread + "-" + i;
+                        redactor.register(value);
+                        assertThat(redactor.redact("v=" + value)).isEqualTo("v=****");
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < perThread; i++) {
+                assertThat(redactor.redact("[secret-" + t + "-" + i + "]")).isEqualTo("[****]");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Authorization", "authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key",
+        "X-Auth-Token", "X-CSRF-TOKEN", "Client-Secret", "X-Password", "X-Session-Id", "X-Goog-Api-Key",
+        "X-ApiKey", "api_key"
+    })
+    void isSensitiveHeaderWhenCredentialHeaderThenTrue(String name) {
+        assertThat(Redactor.isSensitiveHeader(name)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Accept", "Content-Type", "X-Request-Id", "User-Agent", "Location", "Link"})
+    void isSensitiveHeaderWhenOrdinaryHeaderThenFalse(String name) {
+        assertThat(Redactor.isSensitiveHeader(name)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Authorization       | Bearer eyJhbGciOi.abc.def | Bearer ****",
+        "authorization       | Basic dXNlcjpwYXNz        | Basic ****",
+        "Authorization       | SSWS 00abc                | SSWS ****",
+        "Authorization       | rawtoken123               | ****",
+        "Proxy-Authorization | Basic dXNlcjpwYXNz        | Basic ****",
+        "X-Api-Key           | k-123456                  | ****",
+        "X-Api-Key           | Bearer k-123456           | Bearer ****",
+        "X-Api-Key           | my secret phrase          | ****",
+        "Cookie              | sid=abc; theme=dark       | ****",
+        "Accept              | application/json          | application/json",
+    })
+    void maskHeaderValueWhenCalledThenKeepsOnlyTheScheme(String name, String value, String expected) {
+        assertThat(Redactor.maskHeaderValue(name, value)).isEqualTo(expected);
+    }
+}
