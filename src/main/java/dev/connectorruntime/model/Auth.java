@@ -1,5 +1,8 @@
 package dev.connectorruntime.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How a connector authenticates (SPEC §2): one record per {@code auth.type}, and for OAuth2 one per grant.
  */
@@ -8,11 +11,30 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer, Auth.Ap
     /** The {@code type} as written in YAML. */
     String type();
 
+    /** Every value of this auth that may hold {@code <<placeholders>>}, absent ones left out. */
+    List<SecretTemplate> templates();
+
+    /** The given templates without the absent ones. */
+    static List<SecretTemplate> present(SecretTemplate... templates) {
+        List<SecretTemplate> out = new ArrayList<>();
+        for (SecretTemplate t : templates) {
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /** {@code type: none}. */
     record None() implements Auth {
         @Override
         public String type() {
             return "none";
+        }
+
+        @Override
+        public List<SecretTemplate> templates() {
+            return List.of();
         }
     }
 
@@ -22,6 +44,11 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer, Auth.Ap
         public String type() {
             return "basic";
         }
+
+        @Override
+        public List<SecretTemplate> templates() {
+            return present(username, password);
+        }
     }
 
     /** {@code type: bearer}: a fixed token. */
@@ -30,6 +57,11 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer, Auth.Ap
         public String type() {
             return "bearer";
         }
+
+        @Override
+        public List<SecretTemplate> templates() {
+            return present(token);
+        }
     }
 
     /** {@code type: api_key}: a header or query parameter {@code name} carrying {@code value}. */
@@ -37,6 +69,11 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer, Auth.Ap
         @Override
         public String type() {
             return "api_key";
+        }
+
+        @Override
+        public List<SecretTemplate> templates() {
+            return present(value);
         }
     }
 

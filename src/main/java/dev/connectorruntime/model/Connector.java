@@ -3,6 +3,8 @@ package dev.connectorruntime.model;
 import dev.connectorruntime.error.Location;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,6 +32,14 @@ public record Connector(String name, String description, SecretTemplate baseUrl,
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(location, "location");
         headers = Copies.ordered(headers);
+    }
+
+    /** Every value of this connector that may hold {@code <<placeholders>>}: URLs, credentials, headers. */
+    public List<SecretTemplate> templates() {
+        List<SecretTemplate> all = new ArrayList<>(Auth.present(baseUrl));
+        all.addAll(auth.templates());
+        all.addAll(headers.values());
+        return all;
     }
 
     /** The token-response field that names the base URL, or {@code null}. */

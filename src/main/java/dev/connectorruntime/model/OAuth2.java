@@ -1,6 +1,7 @@
 package dev.connectorruntime.model;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +20,18 @@ public sealed interface OAuth2 extends Auth
     @Override
     default String type() {
         return "oauth2";
+    }
+
+    /** The grant's own templates, besides the client's. */
+    List<SecretTemplate> grantTemplates();
+
+    @Override
+    default List<SecretTemplate> templates() {
+        Client c = client();
+        List<SecretTemplate> all = Auth.present(c.tokenUrl(), c.clientId(), c.clientSecret(), c.scope(), c.audience());
+        all.addAll(c.tokenParams().values());
+        all.addAll(grantTemplates());
+        return all;
     }
 
     /** How client credentials reach the token endpoint. */
@@ -65,6 +78,11 @@ public sealed interface OAuth2 extends Auth
         public String grantType() {
             return "client_credentials";
         }
+
+        @Override
+        public List<SecretTemplate> grantTemplates() {
+            return List.of();
+        }
     }
 
     /** {@code grant_type: password} (RFC 6749 §4.3): Salesforce's username-password flow. */
@@ -72,6 +90,11 @@ public sealed interface OAuth2 extends Auth
         @Override
         public String grantType() {
             return "password";
+        }
+
+        @Override
+        public List<SecretTemplate> grantTemplates() {
+            return Auth.present(username, password);
         }
     }
 
@@ -81,6 +104,11 @@ public sealed interface OAuth2 extends Auth
         public String grantType() {
             return "refresh_token";
         }
+
+        @Override
+        public List<SecretTemplate> grantTemplates() {
+            return Auth.present(refreshToken);
+        }
     }
 
     /** {@code grant_type: jwt_bearer} (RFC 7523): an RS256 assertion signed with {@code private_key}. */
@@ -88,6 +116,11 @@ public sealed interface OAuth2 extends Auth
         @Override
         public String grantType() {
             return "jwt_bearer";
+        }
+
+        @Override
+        public List<SecretTemplate> grantTemplates() {
+            return Auth.present(privateKey, subject);
         }
     }
 }

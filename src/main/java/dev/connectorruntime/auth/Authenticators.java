@@ -1,0 +1,99 @@
+package dev.connectorruntime.auth;
+
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.http.Origins;
+import dev.connectorruntime.model.Auth;
+import dev.connectorruntime.model.OAuth2;
+import dev.connectorruntime.model.SecretTemplate;
+import dev.connectorruntime.secret.Redactor;
+import dev.connectorruntime.secret.Secret;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The one place that turns an {@link Auth} variant into its {@link Authenticator}. */
+public final class Authenticators {
+
+    private Authenticators() {
+    }
+
+    /**
+     * @param secrets resolves each of the connector's templates (all were resolved beforehand; null gives null)
+     */
+    public static Authenticator create(Auth auth, Function<SecretTemplate, Secret> secrets, TokenClient client,
+                                       Clock clock) {
+        if (auth instanceof Auth.Basic b) {
+            return new FixedAuthenticator(new Credentials(
+                    Map.of("Authorization", basic(secrets.apply(b.username()), secrets.apply(b.password()))),
+                    Map.of(), null), "basic");
+        }
+        if (auth instanceof Auth.Bearer b) {
+            return new FixedAuthenticator(new Credentials(
+                    Map.of("Authorization", registered("Bearer " + secrets.apply(b.token()).reveal())),
+                    Map.of(), null), "bearer");
+        }
+        if (auth instanceof Auth.ApiKey k) {
+            return new FixedAuthenticator(apiKey(k, secrets.apply(k.value())),
+                    "api_key in " + k.in().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (auth instanceof OAuth2 o) {
+            return oauth2(o, secrets, client, clock);
+        }
+        return new FixedAuthenticator(Credentials.NONE, "none");
+    }
+
+    private static Credentials apiKey(Auth.ApiKey k, Secret value) {
+        Map<String, Secret> one = Map.of(k.name(), value);
+        return k.in() == Auth.Placement.HEADER ? new Credentials(one, Map.of(), null)
+                : new Credentials(Map.of(), one, null);
+    }
+
+    /** RFC 7617: user-id ":" password, UTF-8, base64. */
+    private static Secret basic(Secret user, Secret password) {
+        String pair = user.reveal() + ":" + password.reveal();
+        return registered("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Secret registered(String value) {
+        Secret s = Secret.of(value);
+        Redactor.global().register(s);
+        return s;
+    }
+
+    private static Authenticator oauth2(OAuth2 o, Function<SecretTemplate, Secret> secrets, TokenClient client,
+                                        Clock clock) {
+        OAuth2.Client c = o.client();
+        String tokenUrl = secrets.apply(c.tokenUrl()).reveal();
+        String problem = Origins.problem(tokenUrl);
+        if (problem != null) {
+            throw Failure.of(Kind.INVALID, "`token_url` " + problem)
+                    .hint("at " + c.tokenUrl().location()).build();
+        }
+        Map<String, Secret> params = new LinkedHashMap<>();
+        c.tokenParams().forEach((k, v) -> params.put(k, secrets.apply(v)));
+        OAuth2Authenticator.Settings settings = new OAuth2Authenticator.Settings(o, URI.create(tokenUrl),
+                secrets.apply(c.clientId()), orNull(secrets, c.clientSecret()), orNull(secrets, c.scope()),
+                orNull(secrets, c.audience()), params);
+        Grant grant;
+        if (o instanceof OAuth2.Password p) {
+            grant = Grants.password(secrets.apply(p.username()), secrets.apply(p.password()));
+        } else if (o instanceof OAuth2.RefreshToken r) {
+            grant = new Grants.Refresh(secrets.apply(r.refreshToken()));
+        } else if (o instanceof OAuth2.JwtBearer j) {
+            grant = new JwtBearerGrant(PemKeys.rsaPrivateKey(secrets.apply(j.privateKey())),
+                    settings.clientId(), secrets.apply(j.subject()), settings.audience(), clock);
+        } else {
+            grant = Grants.clientCredentials();
+        }
+        return new OAuth2Authenticator(settings, grant, client, clock);
+    }
+
+    private static Secret orNull(Function<SecretTemplate, Secret> secrets, SecretTemplate t) {
+        return t == null ? null : secrets.apply(t);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.connectorruntime.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.http.HttpCall;
+import dev.connectorruntime.http.HttpResult;
+import dev.connectorruntime.http.Origins;
+import dev.connectorruntime.http.PercentEncoding;
+import dev.connectorruntime.http.Retrier;
+import dev.connectorruntime.http.SendPolicy;
+import dev.connectorruntime.model.Json;
+import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.secret.Redactor;
+import dev.connectorruntime.secret.Secret;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The token endpoint client: one form-encoded POST, the answer checked (RFC 6749 §5.1, §5.2). It only does
+ * HTTP; which fields to send is the grant's business.
+ */
+public final class TokenClient {
+
+    private static final long MAX_TOKEN_RESPONSE = 1024 * 1024;
+
+    private final Retrier retrier;
+    private final Clock clock;
+    private final Duration timeout;
+
+    public TokenClient(Retrier retrier, Clock clock, Duration timeout) {
+        this.retrier = retrier;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    /** One token request. */
+    record Request(URI tokenUrl, List<Map.Entry<String, Secret>> form, Secret basicAuthorization,
+                   boolean refresh, String baseUrlFrom, Duration expiresInDefault) {
+    }
+
+    Token request(Request r) {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, Secret> field : r.form()) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(PercentEncoding.encodeForm(field.getKey())).append('=')
+                    .append(PercentEncoding.encodeForm(field.getValue().reveal()));
+        }
+        String form = body.toString();
+        Redactor.global().register(form);
+        HttpCall.Builder call = HttpCall.builder("POST", r.tokenUrl())
+                .header("Accept", "application/json")
+                .body(form, "application/x-www-form-urlencoded");
+        if (r.basicAuthorization() != null) {
+            call.header("Authorization", r.basicAuthorization().reveal());
+        }
+        // A refresh-token request is never re-sent blindly: with rotation, the old token may already be spent.
+        SendPolicy policy = new SendPolicy(RetryPolicy.DEFAULT, !r.refresh(), r.refresh(), timeout,
+                MAX_TOKEN_RESPONSE);
+        Instant sentAt = clock.instant();
+        HttpResult result = retrier.send(call.build(), policy);
+        if (!result.ok()) {
+            throw refused(result, r);
+        }
+        return token(result, r, sentAt);
+    }
+
+    private Token token(HttpResult result, Request r, Instant issuedAt) {
+        JsonNode json;
+        try {
+            json = Json.parse(result.text());
+        } catch (IOException e) {
+            json = null;
+        }
+        if (json == null || !json.isObject()) {
+            throw Failure.of(Kind.AUTH, "the token endpoint answered " + result.status() + " without a JSON object")
+                    .status(result.status()).apiError(result.text()).build();
+        }
+        JsonNode access = json.get("access_token");
+        if (access == null || !access.isTextual() || access.asText().isEmpty()) {
+            throw Failure.of(Kind.AUTH, "the token endpoint's answer has no `access_token`")
+                    .status(result.status()).build();
+        }
+        Secret accessToken = Secret.of(access.asText());
+        Redactor.global().register(accessToken);
+        JsonNode type = json.get("token_type");
+        if (type != null && !type.asText().toLowerCase(Locale.ROOT).equals("bearer")) {
+            throw Failure.of(Kind.AUTH, "the token endpoint issued a `" + type.asText()
+                    + "` token; only bearer tokens are supported").status(result.status()).build();
+        }
+        Secret refreshToken = null;
+        JsonNode refresh = json.get("refresh_token");
+        if (refresh != null && refresh.isTextual() && !refresh.asText().isEmpty()) {
+            refreshToken = Secret.of(refresh.asText());
+            Redactor.global().register(refreshToken);
+        }
+        Instant expiresAt = null;
+        JsonNode expiresIn = json.get("expires_in");
+        if (expiresIn != null && (expiresIn.isNumber() || expiresIn.isTextual() && expiresIn.asText().matches("\\d{1,9}"))) {
+            expiresAt = issuedAt.plusSeconds(expiresIn.asLong());
+        } else if (r.expiresInDefault() != null) {
+            expiresAt = issuedAt.plus(r.expiresInDefault());
+        }
+        JsonNode scope = json.get("scope");
+        return new Token(accessToken, issuedAt, expiresAt, scope == null ? null : scope.asText(),
+                baseUrl(json, r.baseUrlFrom()), refreshToken);
+    }
+
+    private static String baseUrl(JsonNode json, String field) {
+        if (field == null) {
+            return null;
+        }
+        JsonNode value = json.get(field);
+        if (value == null || !value.isTextual()) {
+            throw Failure.of(Kind.AUTH, "the token response has no `" + field + "` for `base_url_from`")
+                    .hint("check `auth.base_url_from`: the field must be in the token endpoint's answer").build();
+        }
+        String url = value.asText();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        String problem = Origins.problem(url);
+        if (problem != null) {
+            throw Failure.of(Kind.AUTH, "the token response's `" + field + "` (" + url + ") " + problem).build();
+        }
+        return url;
+    }
+
+    private static Failure refused(HttpResult result, Request r) {
+        String error = null;
+        String description = null;
+        try {
+            JsonNode json = Json.parse(result.text());
+            if (json.isObject()) {
+                error = json.path("error").isTextual() ? json.get("error").asText() : null;
+                description = json.path("error_description").isTextual() ? json.get("error_description").asText()
+                        : null;
+            }
+        } catch (IOException e) {
+            error = null;
+        }
+        StringBuilder message = new StringBuilder("the token endpoint answered ").append(result.status());
+        if (error != null) {
+            message.append(": ").append(error);
+            if (description != null) {
+                message.append(" (").append(description).append(')');
+            }
+        }
+        return Failure.of(Kind.AUTH, message.toString()).status(result.status()).apiError(result.text())
+                .hint(hint(result.status(), error, r)).build();
+    }
+
+    private static String hint(int status, String error, Request r) {
+        if (error == null) {
+            return status == 429 || status >= 500 ? "the token endpoint is busy or down: try again later"
+                    : "check the connector's `token_url`";
+        }
+        return switch (error) {
+            case "invalid_grant" -> r.refresh()
+                    ? "the refresh token is expired or revoked: obtain a new one"
+                    : "check the credentials (for Salesforce: the username, and the password immediately followed by"
+                    + " the security token; orgs created since Summer '23 must also allow OAuth username-password"
+                    + " flows)";
+            case "invalid_client", "invalid_client_id", "unauthorized_client" ->
+                    "check `client_id` and `client_secret` (Salesforce: the connected app's consumer key and secret)";
+            case "unsupported_grant_type" -> "the server does not support this `grant_type`";
+            case "invalid_scope" -> "check `scope`";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,141 @@
+package dev.connectorruntime.bind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.load.YList;
+import dev.connectorruntime.load.YMap;
+import dev.connectorruntime.load.YNode;
+import dev.connectorruntime.load.YScalar;
+import dev.connectorruntime.model.Action;
+import dev.connectorruntime.model.Example;
+import dev.connectorruntime.model.Input;
+import dev.connectorruntime.model.InputType;
+import dev.connectorruntime.model.Paginate;
+import dev.connectorruntime.model.Request;
+import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.secret.Placeholders;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An action file's tree → {@link Action}, every problem collected (SPEC §4). */
+public final class ActionBinder {
+
+    /** The JSON Schema keywords an input may use besides {@code required} (SPEC §4). */
+    static final List<String> INPUT_KEYWORDS = List.of("type", "description", "default", "enum", "const",
+            "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern",
+            "format", "items", "minItems", "maxItems", "properties", "additionalProperties");
+
+    private final List<Problem> problems;
+
+    private ActionBinder(List<Problem> problems) {
+        this.problems = problems;
+    }
+
+    /** Binds an action file. Returns {@code null} when an error was added to {@code problems}. */
+    public static Action bind(YNode root, Path file, List<Problem> problems) {
+        int before = ConnectorBinder.errorCount(problems);
+        ActionBinder binder = new ActionBinder(problems);
+        binder.refusePlaceholders(root);
+        Action a = binder.action(root, file);
+        return ConnectorBinder.errorCount(problems) > before ? null : a;
+    }
+
+    private Action action(YNode root, Path file) {
+        YMap map = Fields.mapping(root, "an action file", problems);
+        if (map == null) {
+            return null;
+        }
+        Fields f = new Fields(map, "the action", problems);
+        String name = Names.check(f, file, problems);
+        String description = f.string("description", false);
+        String connector = f.string("connector", true);
+        Location connectorLocation = f.locationOf("connector");
+        List<Input> inputs = inputs(f.map("inputs", false));
+        YMap requestMap = f.map("request", true);
+        Request request = requestMap == null ? null : new RequestBinder(problems).bind(requestMap);
+        YMap paginateMap = f.map("paginate", false);
+        Paginate paginate = paginateMap == null ? null : PaginateBinder.bind(paginateMap, problems);
+        String output = f.string("output", false);
+        Location outputLocation = output == null ? null : f.locationOf("output");
+        List<Example> examples = ExampleBinder.bind(f.list("examples"), problems);
+        Boolean idempotent = f.bool("idempotent");
+        RetryPolicy retry = Retries.bind(f, problems);
+        Duration timeout = f.duration("timeout");
+        f.finish();
+        if (name == null || connector == null || request == null) {
+            return null;
+        }
+        return new Action(name, description, connector, inputs, request, paginate, output, examples,
+                Boolean.TRUE.equals(idempotent), retry, timeout, Location.of(file), outputLocation,
+                connectorLocation);
+    }
+
+    private List<Input> inputs(YMap map) {
+        List<Input> out = new ArrayList<>();
+        if (map == null) {
+            return out;
+        }
+        for (YMap.Entry e : map.entries()) {
+            if (!Names.NAME.matcher(e.key()).matches() || e.key().contains("-")) {
+                problems.add(Problem.error("bad-name", e.keyLocation(), "`" + e.key() + "` is not a valid input name",
+                        "input names are lower-case letters, digits and `_`, starting with a letter"));
+                continue;
+            }
+            YMap m = Fields.mapping(e.value(), "input `" + e.key() + "`", problems);
+            if (m != null) {
+                Input in = input(e.key(), m);
+                if (in != null) {
+                    out.add(in);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Input input(String name, YMap map) {
+        Fields f = new Fields(map, "input `" + name + "`", problems);
+        String typeText = f.oneOf("type", true, List.of("string", "integer", "number", "boolean", "array", "object"));
+        Boolean required = f.bool("required");
+        String description = f.string("description", false);
+        YNode defaultNode = f.node("default", false);
+        ObjectNode schema = JsonNodeFactory.instance.objectNode();
+        for (String keyword : INPUT_KEYWORDS) {
+            YNode n = f.node(keyword, false);
+            if (n != null) {
+                schema.set(keyword, n.toJson());
+            }
+        }
+        f.finish();
+        if (Boolean.TRUE.equals(required) && defaultNode != null) {
+            problems.add(Problem.error("required-with-default", map.entry("required").keyLocation(),
+                    "input `" + name + "` is required and has a default",
+                    "a default counts as given: remove `required: true` or the default"));
+        }
+        if (typeText == null) {
+            return null;
+        }
+        JsonNode defaultValue = defaultNode == null ? null : defaultNode.toJson();
+        return new Input(name, InputType.of(typeText), description, defaultValue, Boolean.TRUE.equals(required),
+                schema, map.location());
+    }
+
+    /** SPEC §3: actions never see secrets, so a placeholder anywhere in an action file is an error. */
+    private void refusePlaceholders(YNode node) {
+        if (node instanceof YScalar s) {
+            if (Placeholders.contains(s.text())) {
+                problems.add(Problem.error("placeholder-not-allowed", s.location(),
+                        "`<<…>>` placeholders are not allowed in action files",
+                        "actions never see secrets: put the value in the connector's `headers` or `auth`"));
+            }
+        } else if (node instanceof YMap m) {
+            m.entries().forEach(e -> refusePlaceholders(e.value()));
+        } else if (node instanceof YList l) {
+            l.items().forEach(this::refusePlaceholders);
+        }
+    }
+}

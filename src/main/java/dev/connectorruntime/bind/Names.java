@@ -1,0 +1,54 @@
+package dev.connectorruntime.bind;
+
+import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.load.YScalar;
+import dev.connectorruntime.secret.Placeholders;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Checks shared by both kinds of file: the {@code name} rule and where placeholders may not stand. */
+final class Names {
+
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+
+    private Names() {
+    }
+
+    /** The definition's {@code name}: matches {@code ^[a-z][a-z0-9_-]*$} and equals the file's base name. */
+    static String check(Fields f, Path file, List<Problem> problems) {
+        YScalar s = f.scalar("name", true);
+        if (s == null) {
+            return null;
+        }
+        String name = s.text();
+        String base = baseName(file);
+        if (!NAME.matcher(name).matches()) {
+            problems.add(Problem.error("bad-name", s.location(),
+                    "`" + name + "` is not a valid name",
+                    "names are lower-case letters, digits, `-` and `_`, starting with a letter"));
+            return null;
+        }
+        if (!name.equals(base)) {
+            problems.add(Problem.error("name-mismatch", s.location(),
+                    "`name: " + name + "` does not match the file name `" + file.getFileName() + "`",
+                    "rename the file to `" + name + ".yaml`, or set `name: " + base + "`"));
+            return null;
+        }
+        return name;
+    }
+
+    static String baseName(Path file) {
+        String f = file.getFileName().toString();
+        int dot = f.lastIndexOf('.');
+        return dot < 0 ? f : f.substring(0, dot);
+    }
+
+    static void refusePlaceholder(YScalar s, String key, List<Problem> problems) {
+        if (Placeholders.contains(s.text())) {
+            problems.add(Problem.error("placeholder-not-allowed", s.location(),
+                    "`<<…>>` placeholders are not allowed in `" + key + "`",
+                    "secrets may stand only in a connector's URLs, credentials, token_params and headers"));
+        }
+    }
+}

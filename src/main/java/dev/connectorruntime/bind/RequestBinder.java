@@ -1,0 +1,111 @@
+package dev.connectorruntime.bind;
+
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.load.YList;
+import dev.connectorruntime.load.YMap;
+import dev.connectorruntime.load.YNode;
+import dev.connectorruntime.load.YScalar;
+import dev.connectorruntime.model.Body;
+import dev.connectorruntime.model.Request;
+import dev.connectorruntime.model.TemplateText;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code request:} → {@link Request} (SPEC §4). */
+final class RequestBinder {
+
+    /** Headers an action may not set: credentials, and what the HTTP client owns. */
+    static final Set<String> RESERVED_HEADERS =
+            Set.of("authorization", "host", "content-length", "connection", "expect", "upgrade");
+
+    private final List<Problem> problems;
+
+    RequestBinder(List<Problem> problems) {
+        this.problems = problems;
+    }
+
+    Request bind(YMap map) {
+        Fields f = new Fields(map, "`request`", problems);
+        String method = f.oneOf("method", true, List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"));
+        YScalar path = f.scalar("path", true);
+        if (path != null) {
+            checkPath(path);
+        }
+        Map<String, TemplateText> query = templates(f.scalarMap("query"));
+        Map<String, TemplateText> headers = templates(f.scalarMap("headers"));
+        for (String name : headers.keySet()) {
+            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.error("reserved-header", headers.get(name).location(),
+                        "an action may not set the `" + name + "` header",
+                        "Authorization comes from the connector's `auth`; the HTTP client sets the others"));
+            }
+        }
+        Body body = body(f);
+        f.finish();
+        if (method == null || path == null) {
+            return null;
+        }
+        return new Request(Request.Method.valueOf(method), new TemplateText(path.text(), path.location()),
+                query, headers, body);
+    }
+
+    private void checkPath(YScalar path) {
+        String p = path.text();
+        if (!p.startsWith("/")) {
+            problems.add(Problem.error("bad-path", path.location(), "`path` must start with `/`",
+                    "write `/" + p + "`; the connector's base URL goes in front of it"));
+        } else if (p.contains("?") || p.contains("#")) {
+            problems.add(Problem.error("bad-path", path.location(), "`path` may not hold a query string or fragment",
+                    "put query parameters under `query:`"));
+        }
+    }
+
+    private Body body(Fields f) {
+        YNode json = f.node("json", false);
+        YMap form = f.has("form") ? f.map("form", false) : null;
+        YScalar text = f.scalar("text", false);
+        int bodies = (json != null ? 1 : 0) + (form != null ? 1 : 0) + (text != null ? 1 : 0);
+        if (bodies > 1) {
+            problems.add(Problem.error("several-bodies", f.location(),
+                    "`request` may hold only one of `json`, `form` and `text`", null));
+            return null;
+        }
+        if (json != null) {
+            Map<String, Location> locations = new HashMap<>();
+            leafLocations(json, "", locations);
+            return new Body.Json(json.toJson(), locations);
+        }
+        if (form != null) {
+            return new Body.Form(templates(f.scalarMap("form")));
+        }
+        if (text != null) {
+            return new Body.Text(new TemplateText(text.text(), text.location()));
+        }
+        return null;
+    }
+
+    private static void leafLocations(YNode node, String pointer, Map<String, Location> out) {
+        if (node instanceof YScalar s) {
+            out.put(pointer, s.location());
+        } else if (node instanceof YMap m) {
+            for (YMap.Entry e : m.entries()) {
+                leafLocations(e.value(), pointer + "/" + e.key().replace("~", "~0").replace("/", "~1"), out);
+            }
+        } else if (node instanceof YList l) {
+            for (int i = 0; i < l.items().size(); i++) {
+                leafLocations(l.items().get(i), pointer + "/" + i, out);
+            }
+        }
+    }
+
+    private static Map<String, TemplateText> templates(Map<String, YScalar> scalars) {
+        Map<String, TemplateText> out = new LinkedHashMap<>();
+        scalars.forEach((k, v) -> out.put(k, new TemplateText(v.text(), v.location())));
+        return out;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.connectorruntime.cli;
+
+import dev.connectorruntime.error.Kind;
+
+/** The one table of exit codes, for every command (SPEC §7). */
+final class ExitCodes {
+
+    static final int OK = 0;
+    static final int USAGE = 2;
+
+    private ExitCodes() {
+    }
+
+    static int of(Kind kind) {
+        switch (kind) {
+            case USAGE: return 2;
+            case INVALID: return 3;
+            case AUTH: return 4;
+            case API: return 5;
+            case NETWORK: return 6;
+            case INTERRUPTED: return 130;
+            default: return 1;
+        }
+    }
+}

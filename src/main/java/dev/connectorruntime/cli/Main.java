@@ -1,0 +1,98 @@
+package dev.connectorruntime.cli;
+
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.run.ActionRunner;
+import dev.connectorruntime.run.Version;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line. The only package that prints, and the one place that turns failures into exit codes.
+ */
+@Command(name = "runtime", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Run API actions described in YAML: connectors/ say where an API lives and how to"
+                + " authenticate, actions/ say what to send.",
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Exit codes:",
+            "  0 ok      1 internal error   2 usage   3 invalid definitions or missing secret",
+            "  4 authentication   5 API error   6 no answer   130 interrupted"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // UTF-8 whatever the locale: under LANG=C the JDK would print "José" as "Jos?".
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        Context context = new Context(System.getenv(), Path.of("").toAbsolutePath(), System.console() != null,
+                ActionRunner.standard());
+        int code = execute(args, out, err, context);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; returns its exit code. Tests call this with captured writers. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Context context) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand(new RunCommand(context));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter w = ex.getCommandLine().getErr();
+            w.println("error: " + Terminal.line(ex.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
+            w.println("  hint: see `runtime " + commandPath(ex.getCommandLine()) + "--help`");
+            w.flush();
+            return ExitCodes.USAGE;
+        });
+        FailurePrinter printer = new FailurePrinter(context.cwd());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            CommonOptions common = commandLine.getCommand() instanceof HasCommonOptions h ? h.common() : null;
+            boolean debug = common != null && common.debug;
+            boolean json = common != null && common.jsonErrors;
+            Failure failure = ex instanceof Failure f ? f
+                    : Failure.of(Kind.INTERNAL, "internal error: " + ex).cause(ex)
+                    .hint("run again with --debug for the stack trace, and please report it").build();
+            int code = ExitCodes.of(failure.kind());
+            printer.print(failure, commandLine.getErr(), json, code);
+            if (debug) {
+                StringWriter trace = new StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                commandLine.getErr().println(Terminal.clean(trace.toString()));
+                commandLine.getErr().flush();
+            }
+            return code;
+        });
+        return cl.execute(args);
+    }
+
+    private static String commandPath(CommandLine cl) {
+        return cl.getParent() == null ? "" : cl.getCommandName() + " ";
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"connector-runtime " + Version.get(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.connectorruntime.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.load.Workspace;
+import dev.connectorruntime.load.YamlLoader;
+import dev.connectorruntime.model.Json;
+import dev.connectorruntime.run.Output;
+import dev.connectorruntime.run.RunRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code run ACTION}: runs one action and prints its output (SPEC §7). */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run one action and print its output on stdout.",
+        footer = {"", "Examples:",
+            "  runtime run list-contacts -i limit=5",
+            "  runtime run get-contact --inputs inputs.json --secrets ~/.config/salesforce.env"})
+final class RunCommand implements Callable<Integer>, HasCommonOptions {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ACTION", description = "The action's name (actions/ACTION.yaml).")
+    String action;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "NAME=VALUE",
+            description = "An input value, parsed by the input's type (-i limit=5; arrays and objects as JSON).")
+    Map<String, String> inputs = new LinkedHashMap<>();
+
+    @Option(names = "--inputs", paramLabel = "FILE|-",
+            description = "Input values as a JSON or YAML object, from a file or stdin (-); -i wins over it.")
+    String inputsFile;
+
+    @Option(names = "--secrets", paramLabel = "FILE",
+            description = "The secrets file (default: .env in the workspace). Environment variables win over it.")
+    Path secrets;
+
+    @Mixin
+    CommonOptions common;
+
+    private final Context context;
+
+    RunCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public Integer call() {
+        Path dir = common.workspaceDir(context.cwd());
+        Path secretsFile = secrets != null ? context.cwd().resolve(secrets) : dir.resolve(".env");
+        RunRequest request = new RunRequest(new Workspace(dir), action, inputsObject(), inputs, secretsFile,
+                secrets != null, context.environment());
+        Output output = context.runner().run(request);
+        OutputPrinter.print(output, spec.commandLine().getOut(), context.terminal());
+        return ExitCodes.OK;
+    }
+
+    private ObjectNode inputsObject() {
+        if (inputsFile == null) {
+            return Json.mapper().createObjectNode();
+        }
+        String text;
+        Path path;
+        try {
+            if (inputsFile.equals("-")) {
+                path = Path.of("<stdin>");
+                InputStream in = System.in;
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } else {
+                path = context.cwd().resolve(inputsFile);
+                text = Files.readString(path, StandardCharsets.UTF_8);
+            }
+        } catch (NoSuchFileException e) {
+            throw Failure.of(Kind.USAGE, "--inputs: " + inputsFile + " does not exist").build();
+        } catch (IOException e) {
+            throw Failure.of(Kind.USAGE, "--inputs: cannot read " + inputsFile + ": " + e.getMessage()).build();
+        }
+        JsonNode node;
+        try {
+            node = YamlLoader.parse(path, text).toJson();
+        } catch (Failure f) {
+            throw Failure.of(Kind.USAGE, "--inputs: " + inputsFile + " is not a JSON or YAML object")
+                    .problems(f.problems()).build();
+        }
+        if (!node.isObject()) {
+            throw Failure.of(Kind.USAGE, "--inputs: " + inputsFile + " must hold an object of input values").build();
+        }
+        return (ObjectNode) node;
+    }
+}

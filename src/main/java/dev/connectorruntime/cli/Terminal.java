@@ -1,0 +1,43 @@
+package dev.connectorruntime.cli;
+
+import dev.connectorruntime.secret.Redactor;
+
+/**
+ * The last step before text reaches a person: secrets masked, control characters (which a response or a file
+ * could use to rewrite the terminal) escaped. Everything printed passes through here.
+ */
+final class Terminal {
+
+    private Terminal() {
+    }
+
+    /** Redacts, then escapes every control character except newline and tab. */
+    static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        String redacted = Redactor.global().redact(text);
+        StringBuilder sb = null;
+        for (int i = 0; i < redacted.length(); i++) {
+            char c = redacted.charAt(i);
+            boolean control = c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c >= 0x80 && c < 0xa0
+                    || c == '\u2028' || c == '\u2029';
+            if (control && sb == null) {
+                sb = new StringBuilder(redacted.length() + 16).append(redacted, 0, i);
+            }
+            if (sb != null) {
+                if (control) {
+                    sb.append(c == '\r' ? "\\r" : String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? redacted : sb.toString();
+    }
+
+    /** One line: also newlines and tabs escaped. */
+    static String line(String text) {
+        return clean(text).replace("\n", "\\n").replace("\t", "\\t");
+    }
+}

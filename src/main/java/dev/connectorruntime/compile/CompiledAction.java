@@ -1,0 +1,269 @@
+package dev.connectorruntime.compile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.http.PercentEncoding;
+import dev.connectorruntime.model.Action;
+import dev.connectorruntime.model.Body;
+import dev.connectorruntime.model.Input;
+import dev.connectorruntime.model.Json;
+import dev.connectorruntime.model.TemplateText;
+import dev.connectorruntime.template.Template;
+import dev.connectorruntime.template.Templates;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An action with every template parsed once, ready to render many times (as Retrofit's {@code RequestFactory}
+ * parses a method once). Each field is rendered on its own and encoded for where it lands (SPEC §5): a path
+ * value as one segment, a query value by the URL builder, a header refused if it holds CR or LF, a JSON body as
+ * a tree, a form body form-encoded.
+ */
+public final class CompiledAction {
+
+    private final Action action;
+    private final List<Template> segments;
+    private final Map<String, Template> query;
+    private final Map<String, Template> headers;
+    private final Map<String, Template> jsonLeaves;
+    private final Map<String, Template> form;
+    private final Template text;
+    private final OutputExpression output;
+
+    private CompiledAction(Action action, List<Template> segments, Map<String, Template> query,
+                           Map<String, Template> headers, Map<String, Template> jsonLeaves, Map<String, Template> form,
+                           Template text, OutputExpression output) {
+        this.output = output;
+        this.action = action;
+        this.segments = segments;
+        this.query = query;
+        this.headers = headers;
+        this.jsonLeaves = jsonLeaves;
+        this.form = form;
+        this.text = text;
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    /** The {@code output} expression, or {@code null} when the action has none. */
+    public OutputExpression output() {
+        return output;
+    }
+
+    /** Compiles every template of the action; returns {@code null} when a problem was added. */
+    public static CompiledAction compile(Action action, List<Problem> problems) {
+        Set<String> declared = action.inputs().stream().map(Input::name).collect(Collectors.toSet());
+        int before = problems.size();
+        TemplateText path = action.request().path();
+        List<Template> segments = new ArrayList<>();
+        for (String segment : path.source().substring(1).split("/", -1)) {
+            segments.add(Templates.compile(segment, path.location(), declared, problems));
+        }
+        Map<String, Template> query = compileAll(action.request().query(), declared, problems);
+        Map<String, Template> headers = compileAll(action.request().headers(), declared, problems);
+        Map<String, Template> jsonLeaves = new HashMap<>();
+        Map<String, Template> form = Map.of();
+        Template text = null;
+        Body body = action.request().body();
+        if (body instanceof Body.Json json) {
+            compileLeaves(json.tree(), "", json.locations(), declared, problems, jsonLeaves);
+        } else if (body instanceof Body.Form f) {
+            form = compileAll(f.fields(), declared, problems);
+        } else if (body instanceof Body.Text t) {
+            text = Templates.compile(t.text().source(), t.text().location(), declared, problems);
+        }
+        for (Input input : action.inputs()) {
+            if (!input.alwaysGiven() && segments.stream().anyMatch(s -> s != null && s.variables().contains(input.name()))) {
+                problems.add(Problem.error("optional-path-variable", path.location(),
+                        "path variable `" + input.name() + "` must be required or have a default",
+                        "add `required: true` or a `default` to input `" + input.name() + "`"));
+            }
+        }
+        OutputExpression output = action.output() == null ? null
+                : OutputExpression.compile(action.output(), action.outputLocation(), problems);
+        if (problems.stream().skip(before).anyMatch(Problem::isError)) {
+            return null;
+        }
+        return new CompiledAction(action, segments, query, headers, jsonLeaves, form, text, output);
+    }
+
+    private static Map<String, Template> compileAll(Map<String, TemplateText> texts, Set<String> declared,
+                                                    List<Problem> problems) {
+        Map<String, Template> out = new LinkedHashMap<>();
+        texts.forEach((k, v) -> out.put(k, Templates.compile(v.source(), v.location(), declared, problems)));
+        return out;
+    }
+
+    private static void compileLeaves(JsonNode node, String pointer, Map<String, Location> locations,
+                                      Set<String> declared, List<Problem> problems, Map<String, Template> out) {
+        if (node.isTextual()) {
+            Location where = locations.getOrDefault(pointer, locations.values().stream().findFirst().orElse(null));
+            if (where != null) {
+                out.put(pointer, Templates.compile(node.asText(), where, declared, problems));
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> compileLeaves(e.getValue(),
+                    pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), locations, declared, problems,
+                    out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                compileLeaves(node.get(i), pointer + "/" + i, locations, declared, problems, out);
+            }
+        }
+    }
+
+    /**
+     * Renders the request for these inputs.
+     *
+     * @throws Failure USAGE when a value cannot go where it lands (an empty, {@code .} or {@code ..} path segment,
+     *                 CR or LF in a header)
+     */
+    public RenderedRequest render(InputValues inputs) {
+        Map<String, JsonNode> values = inputs.values();
+        return new RenderedRequest(action.request().method().name(), path(values), query(values),
+                headers(values), body(values), contentType());
+    }
+
+    private String path(Map<String, JsonNode> values) {
+        Map<String, JsonNode> encoded = new HashMap<>();
+        values.forEach((k, v) -> encoded.put(k, Json.mapper().getNodeFactory().textNode(PercentEncoding.encode(Renders.text(v)))));
+        StringBuilder sb = new StringBuilder();
+        for (Template segment : segments) {
+            String s = segment.isLiteral() ? segment.source() : segment.render(encoded);
+            if (!segment.isLiteral() && (s.isEmpty() || s.equals(".") || s.equals(".."))) {
+                throw Failure.of(Kind.USAGE, "a path segment of `" + action.name() + "` would be `" + s + "`")
+                        .hint("path values may not be empty, `.` or `..`: check "
+                                + String.join(", ", segment.variables().stream().map(n -> "`" + n + "`").toList()))
+                        .build();
+            }
+            sb.append('/').append(s);
+        }
+        return sb.toString();
+    }
+
+    private List<Map.Entry<String, String>> query(Map<String, JsonNode> values) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        query.forEach((name, t) -> {
+            if (leftOut(t, values)) {
+                return;
+            }
+            JsonNode single = t.isSingleVariable() ? values.get(t.singleVariable()) : null;
+            if (single != null && single.isArray()) {
+                single.forEach(item -> out.add(Map.entry(name, Renders.text(item))));
+            } else {
+                out.add(Map.entry(name, t.render(values)));
+            }
+        });
+        return out;
+    }
+
+    private List<Map.Entry<String, String>> headers(Map<String, JsonNode> values) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        headers.forEach((name, t) -> {
+            if (leftOut(t, values)) {
+                return;
+            }
+            String v = t.render(values);
+            if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+                throw Failure.of(Kind.USAGE, "header `" + name + "` of `" + action.name() + "` would hold a line break")
+                        .hint("header values may not contain CR or LF: check "
+                                + String.join(", ", t.variables().stream().map(n -> "`" + n + "`").toList()))
+                        .build();
+            }
+            out.add(Map.entry(name, v));
+        });
+        return out;
+    }
+
+    /** SPEC §5.3: a parameter or header whose template uses only not-given inputs is left out. */
+    private static boolean leftOut(Template t, Map<String, JsonNode> values) {
+        return !t.variables().isEmpty() && t.variables().stream().noneMatch(values::containsKey);
+    }
+
+    private byte[] body(Map<String, JsonNode> values) {
+        Body body = action.request().body();
+        if (body instanceof Body.Json json) {
+            JsonNode tree = renderTree(json.tree(), "", values);
+            return Json.compact(tree == null ? Json.mapper().nullNode() : tree).getBytes(StandardCharsets.UTF_8);
+        }
+        if (body instanceof Body.Form) {
+            StringBuilder sb = new StringBuilder();
+            form.forEach((name, t) -> {
+                if (t.isSingleVariable() && !values.containsKey(t.singleVariable())) {
+                    return;
+                }
+                sb.append(sb.length() == 0 ? "" : "&").append(PercentEncoding.encodeForm(name)).append('=')
+                        .append(PercentEncoding.encodeForm(t.render(values)));
+            });
+            return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        if (body instanceof Body.Text) {
+            return text.render(values).getBytes(StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+
+    /** The tree with each string leaf rendered; {@code null} for a member to leave out. */
+    private JsonNode renderTree(JsonNode node, String pointer, Map<String, JsonNode> values) {
+        if (node.isTextual()) {
+            Template t = jsonLeaves.get(pointer);
+            if (t == null || t.isLiteral()) {
+                return node;
+            }
+            if (t.isSingleVariable()) {
+                return values.get(t.singleVariable());
+            }
+            return Json.mapper().getNodeFactory().textNode(t.render(values));
+        }
+        if (node.isObject()) {
+            ObjectNode out = Json.mapper().createObjectNode();
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = renderTree(e.getValue(),
+                        pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), values);
+                if (v != null) {
+                    out.set(e.getKey(), v);
+                }
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = Json.mapper().createArrayNode();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode v = renderTree(node.get(i), pointer + "/" + i, values);
+                out.add(v == null ? Json.mapper().nullNode() : v);
+            }
+            return out;
+        }
+        return node;
+    }
+
+    private String contentType() {
+        Body body = action.request().body();
+        if (body instanceof Body.Json) {
+            return "application/json";
+        }
+        if (body instanceof Body.Form) {
+            return "application/x-www-form-urlencoded";
+        }
+        if (body instanceof Body.Text) {
+            return "text/plain; charset=utf-8";
+        }
+        return null;
+    }
+}

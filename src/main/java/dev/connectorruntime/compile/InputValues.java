@@ -1,0 +1,134 @@
+package dev.connectorruntime.compile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.error.Suggestions;
+import dev.connectorruntime.model.Action;
+import dev.connectorruntime.model.Input;
+import dev.connectorruntime.model.Json;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An action's inputs for one run: given values parsed by their declared type, defaults applied, every rule of
+ * the input's schema checked. Not-given optional inputs are absent from {@link #values()}.
+ */
+public final class InputValues {
+
+    private final Map<String, JsonNode> values;
+
+    private InputValues(Map<String, JsonNode> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /** The values by input name; absent optional inputs are not in the map. */
+    public Map<String, JsonNode> values() {
+        return values;
+    }
+
+    /**
+     * Binds inputs.
+     *
+     * @param given  a JSON object of typed values (from {@code --inputs} or an example), may be empty
+     * @param texts  {@code -i NAME=VALUE} pairs, parsed by the input's declared type; they win over {@code given}
+     * @throws Failure USAGE naming the input and the rule, before anything is sent
+     */
+    public static InputValues bind(Action action, ObjectNode given, Map<String, String> texts) {
+        Map<String, JsonNode> raw = new LinkedHashMap<>();
+        given.fields().forEachRemaining(e -> raw.put(e.getKey(), e.getValue()));
+        for (Map.Entry<String, String> t : texts.entrySet()) {
+            Input input = known(action, t.getKey());
+            raw.put(t.getKey(), parse(input, t.getValue()));
+        }
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String name : raw.keySet()) {
+            known(action, name);
+        }
+        for (Input input : action.inputs()) {
+            JsonNode v = raw.get(input.name());
+            if (v == null || v.isNull()) {
+                if (input.defaultValue() != null) {
+                    out.put(input.name(), input.defaultValue());
+                } else if (input.required()) {
+                    throw Failure.of(Kind.USAGE, "input `" + input.name() + "` is required")
+                            .hint("pass -i " + input.name() + "=VALUE").build();
+                }
+                continue;
+            }
+            InputChecker.check("input `" + input.name() + "`", input.schema(), v, problems);
+            if (!problems.isEmpty()) {
+                throw Failure.of(Kind.USAGE, problems.get(0)).hint(hintFor(input)).build();
+            }
+            out.put(input.name(), v);
+        }
+        return new InputValues(out);
+    }
+
+    private static Input known(Action action, String name) {
+        Input input = action.input(name);
+        if (input == null) {
+            List<String> names = action.inputs().stream().map(Input::name).toList();
+            String near = Suggestions.closest(name, names);
+            throw Failure.of(Kind.USAGE, "`" + action.name() + "` has no input `" + name + "`")
+                    .hint(near != null ? "did you mean `" + near + "`?"
+                            : names.isEmpty() ? "this action takes no inputs"
+                            : "its inputs are: " + String.join(", ", names))
+                    .build();
+        }
+        return input;
+    }
+
+    /** {@code -i limit=5} is the integer 5; arrays and objects are JSON text (SPEC §7). */
+    static JsonNode parse(Input input, String text) {
+        var f = Json.mapper().getNodeFactory();
+        String what = "input `" + input.name() + "`";
+        switch (input.type()) {
+            case STRING:
+                return f.textNode(text);
+            case INTEGER:
+                try {
+                    return f.numberNode(new BigInteger(text.trim()));
+                } catch (NumberFormatException e) {
+                    throw badValue(what + " must be an integer, not `" + text + "`", input);
+                }
+            case NUMBER:
+                try {
+                    return f.numberNode(new BigDecimal(text.trim()));
+                } catch (NumberFormatException e) {
+                    throw badValue(what + " must be a number, not `" + text + "`", input);
+                }
+            case BOOLEAN:
+                if (text.equals("true") || text.equals("false")) {
+                    return f.booleanNode(Boolean.parseBoolean(text));
+                }
+                throw badValue(what + " must be true or false, not `" + text + "`", input);
+            default:
+                try {
+                    JsonNode node = Json.parse(text);
+                    if (input.type().schemaName().equals("array") ? node.isArray() : node.isObject()) {
+                        return node;
+                    }
+                } catch (IOException e) {
+                    // reported below
+                }
+                throw badValue(what + " must be a JSON " + input.type().schemaName() + ", not `" + text + "`", input);
+        }
+    }
+
+    private static Failure badValue(String message, Input input) {
+        return Failure.of(Kind.USAGE, message).hint(hintFor(input)).build();
+    }
+
+    private static String hintFor(Input input) {
+        return input.description() == null ? null : input.name() + ": " + input.description();
+    }
+}

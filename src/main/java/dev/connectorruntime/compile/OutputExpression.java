@@ -1,0 +1,37 @@
+package dev.connectorruntime.compile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.error.Problem;
+import io.burt.jmespath.Expression;
+import io.burt.jmespath.JmesPathException;
+import io.burt.jmespath.jackson.JacksonRuntime;
+
+/** An action's {@code output}: a JMESPath expression, parsed once. */
+public final class OutputExpression {
+
+    private static final class Holder {
+        static final JacksonRuntime RUNTIME = new JacksonRuntime();
+    }
+
+    private final Expression<JsonNode> expression;
+
+    private OutputExpression(Expression<JsonNode> expression) {
+        this.expression = expression;
+    }
+
+    /** Parses the expression; returns {@code null} after adding a problem when it is not valid JMESPath. */
+    public static OutputExpression compile(String source, Location where, java.util.List<Problem> problems) {
+        try {
+            return new OutputExpression(Holder.RUNTIME.compile(source));
+        } catch (JmesPathException e) {
+            problems.add(Problem.error("bad-output", where, "`output` is not a valid JMESPath expression: "
+                    + e.getMessage(), "see https://jmespath.org/specification.html; for example `[].Name`"));
+            return null;
+        }
+    }
+
+    public JsonNode apply(JsonNode input) {
+        return expression.search(input);
+    }
+}

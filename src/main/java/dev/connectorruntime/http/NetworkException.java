@@ -1,0 +1,34 @@
+package dev.connectorruntime.http;
+
+import java.io.IOException;
+
+/** No usable answer: what kind of failure decides whether a request may be sent again (SPEC §6). */
+final class NetworkException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong on the wire. */
+    enum Fault {
+        /** The server refused the connection: the request surely was not applied. */
+        REFUSED,
+        /** No answer within the attempt's timeout. */
+        TIMEOUT,
+        /** The connection broke after the request may have been read. */
+        RESET,
+        /** The host name does not resolve. */
+        DNS,
+        /** TLS failed: retrying will not help. */
+        TLS
+    }
+
+    private final Fault fault;
+
+    NetworkException(Fault fault, String message, Throwable cause) {
+        super(message, cause);
+        this.fault = fault;
+    }
+
+    Fault fault() {
+        return fault;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.connectorruntime.http;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * The origin rules of SPEC §2 and §5: base and token URLs are https, or plain http on a loopback address; a
+ * request with credentials goes only to the connector's own origin.
+ */
+public final class Origins {
+
+    private Origins() {
+    }
+
+    /**
+     * Checks a URL a connector names (or a token response hands back).
+     *
+     * @return {@code null} when the URL may be used, else what is wrong with it, one phrase
+     */
+    public static String problem(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "is not a valid URL: " + e.getReason();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+            return "is not an absolute http(s) URL";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "may not carry a user name or password";
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return "may not carry a query string or fragment";
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            return "must use https (plain http is allowed only on a loopback address)";
+        }
+        return null;
+    }
+
+    /** 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach. */
+    public static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+            return true;
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4 || !parts[0].equals("127")) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Same scheme, host and port (default ports made explicit). */
+    public static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    /** {@code https://host:port}, for messages. */
+    public static String origin(URI uri) {
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost()
+                + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() >= 0) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.connectorruntime.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.auth.Authenticator;
+import dev.connectorruntime.auth.Authenticators;
+import dev.connectorruntime.auth.Credentials;
+import dev.connectorruntime.auth.TokenClient;
+import dev.connectorruntime.compile.CompiledAction;
+import dev.connectorruntime.compile.InputValues;
+import dev.connectorruntime.compile.RenderedRequest;
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.http.HttpCall;
+import dev.connectorruntime.http.HttpExecutor;
+import dev.connectorruntime.http.HttpResult;
+import dev.connectorruntime.http.Origins;
+import dev.connectorruntime.http.Retrier;
+import dev.connectorruntime.http.SendPolicy;
+import dev.connectorruntime.http.Urls;
+import dev.connectorruntime.model.Action;
+import dev.connectorruntime.model.Connector;
+import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.model.SecretTemplate;
+import dev.connectorruntime.secret.SecretResolver;
+import dev.connectorruntime.validate.Definitions;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One action's life (SPEC §6): definitions → inputs → secrets → render → authenticate → send (renewing once on
+ * a 401) → paginate → output. Everything that can be refused without the network is refused before it.
+ */
+public final class ActionRunner {
+
+    private final Clock clock;
+    private final Function<HttpExecutor, Retrier> retriers;
+
+    /**
+     * @param retriers how to retry over an executor: {@link Retrier#standard} in production, a retrier that does
+     *                 not sleep in tests
+     */
+    public ActionRunner(Clock clock, Function<HttpExecutor, Retrier> retriers) {
+        this.clock = clock;
+        this.retriers = retriers;
+    }
+
+    public static ActionRunner standard() {
+        return new ActionRunner(Clock.systemUTC(), Retrier::standard);
+    }
+
+    public Output run(RunRequest request) {
+        Definitions.Pair pair = Definitions.forRun(request.workspace(), request.action());
+        Action action = pair.action();
+        Connector connector = pair.connector();
+        List<Problem> problems = new ArrayList<>();
+        CompiledAction compiled = CompiledAction.compile(action, problems);
+        if (compiled == null) {
+            throw Failure.invalid(problems);
+        }
+        InputValues inputs = InputValues.bind(action, request.inputs(), request.inputTexts());
+        ConnectorSecrets secrets = ConnectorSecrets.resolve(connector, new SecretResolver(request.environment(),
+                request.secretsFile(), request.secretsExplicit()));
+        RenderedRequest rendered = compiled.render(inputs);
+        Duration timeout = action.timeout() != null ? action.timeout()
+                : connector.timeout() != null ? connector.timeout() : Connector.DEFAULT_TIMEOUT;
+        RetryPolicy retry = action.retry() != null ? action.retry()
+                : connector.retry() != null ? connector.retry() : RetryPolicy.DEFAULT;
+        try (HttpExecutor executor = new HttpExecutor(connector.caFile())) {
+            Retrier retrier = retriers.apply(executor);
+            Authenticator auth = Authenticators.create(connector.auth(), secrets,
+                    new TokenClient(retrier, clock, timeout), clock);
+            SendPolicy policy = new SendPolicy(retry, action.request().method().idempotent() || action.idempotent(),
+                    false, timeout, HttpExecutor.DEFAULT_MAX_BODY);
+            Exchange exchange = new Exchange(auth, retrier, policy);
+            Credentials credentials = exchange.credentials();
+            String base = baseUrl(connector, credentials, secrets);
+            URI url = Urls.build(base, rendered.path(), rendered.query());
+            URI origin = URI.create(base);
+            Exchange.CallFactory calls = uri -> call(uri, rendered, connector, secrets);
+            Output output;
+            if (action.paginate() != null) {
+                Paginator paginator = new Paginator(action.paginate());
+                output = Output.of(paginator.all(paginator.first(url), origin, u -> exchange.send(u, origin, calls)));
+            } else {
+                HttpResult result = exchange.send(url, origin, calls);
+                output = Bodies.decode(result);
+            }
+            if (compiled.output() != null && output.isJson()) {
+                JsonNode shaped = compiled.output().apply(output.json());
+                output = Output.of(shaped == null ? dev.connectorruntime.model.Json.mapper().nullNode() : shaped);
+            }
+            return output;
+        }
+    }
+
+    /** The base URL: the token response's ({@code base_url_from}) wins over {@code base_url} (SPEC §2). */
+    private static String baseUrl(Connector connector, Credentials credentials, ConnectorSecrets secrets) {
+        if (credentials.baseUrl() != null) {
+            return credentials.baseUrl();
+        }
+        SecretTemplate template = connector.baseUrl();
+        String base = secrets.apply(template).reveal();
+        String problem = Origins.problem(base);
+        if (problem != null) {
+            throw Failure.of(Kind.INVALID, "`base_url` " + problem).hint("at " + template.location()).build();
+        }
+        return base;
+    }
+
+    /** Headers by precedence, case-insensitive: the connector's, then the action's; credentials are added last. */
+    private static HttpCall.Builder call(URI uri, RenderedRequest rendered, Connector connector,
+                                         ConnectorSecrets secrets) {
+        HttpCall.Builder b = HttpCall.builder(rendered.method(), uri);
+        connector.headers().forEach((name, value) -> b.header(name, secrets.apply(value).reveal()));
+        rendered.headers().forEach(h -> b.header(h.getKey(), h.getValue()));
+        b.headerIfAbsent("User-Agent", "connector-runtime/" + Version.get());
+        if (rendered.body() != null) {
+            b.body(rendered.body(), rendered.contentType());
+        }
+        return b;
+    }
+}

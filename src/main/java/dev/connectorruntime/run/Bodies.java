@@ -1,0 +1,44 @@
+package dev.connectorruntime.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.http.HttpResult;
+import dev.connectorruntime.model.Json;
+import java.io.IOException;
+
+/** A successful answer's body as the runtime uses it: JSON decoded, anything else as text, nothing as null. */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    static Output decode(HttpResult result) {
+        if (result.body().length == 0) {
+            return Output.of(Json.mapper().nullNode());
+        }
+        String text = result.text();
+        if (result.isJson()) {
+            return Output.of(json(result, text));
+        }
+        if (result.header("Content-Type") == null) {
+            try {
+                return Output.of(Json.parse(text));
+            } catch (IOException e) {
+                return Output.text(text);
+            }
+        }
+        return Output.text(text);
+    }
+
+    static JsonNode json(HttpResult result, String text) {
+        try {
+            return Json.parse(text);
+        } catch (IOException e) {
+            throw Failure.of(Kind.API, "the API's answer from " + result.uri().getHost()
+                            + " says it is JSON but is not valid JSON (" + result.body().length + " bytes)")
+                    .status(result.status()).apiError(text.length() > 2000 ? text.substring(0, 2000) + "…" : text)
+                    .hint("the server may have sent an error page or a truncated body: see -v").build();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.connectorruntime.run;
+
+import dev.connectorruntime.auth.Authenticator;
+import dev.connectorruntime.auth.Credentials;
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.http.HttpCall;
+import dev.connectorruntime.http.HttpResult;
+import dev.connectorruntime.http.Origins;
+import dev.connectorruntime.http.Retrier;
+import dev.connectorruntime.http.SendPolicy;
+import dev.connectorruntime.http.Urls;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One logical API request: credentials applied, retries, same-origin redirects for GET and HEAD, and a 401
+ * answered by renewing the credentials once and sending once more (SPEC §6).
+ */
+final class Exchange {
+
+    private static final int MAX_REDIRECTS = 5;
+
+    /** Builds the request for a URL; credentials are added here, last, so they win (SPEC §4). */
+    interface CallFactory {
+        HttpCall.Builder create(URI uri);
+    }
+
+    private final Authenticator auth;
+    private final Retrier retrier;
+    private final SendPolicy policy;
+
+    Exchange(Authenticator auth, Retrier retrier, SendPolicy policy) {
+        this.auth = auth;
+        this.retrier = retrier;
+        this.policy = policy;
+    }
+
+    Credentials credentials() {
+        return auth.credentials();
+    }
+
+    /**
+     * Sends to {@code uri} (which must be on {@code origin}) and returns a 2xx answer.
+     *
+     * @throws Failure AUTH on a 401 that renewal does not cure; API on any other non-2xx answer or a cross-origin
+     *                 redirect
+     */
+    HttpResult send(URI uri, URI origin, CallFactory factory) {
+        Credentials credentials = auth.credentials();
+        HttpResult result = sendFollowing(uri, origin, factory, credentials);
+        if (result.status() == 401) {
+            Credentials fresh = auth.renew(credentials);
+            if (fresh == null) {
+                throw ApiErrors.of(Kind.AUTH, "the API answered", result, "",
+                        "the connector's credentials were refused: check them (" + auth.describe() + ")");
+            }
+            result = sendFollowing(uri, origin, factory, fresh);
+            if (result.status() == 401) {
+                throw ApiErrors.of(Kind.AUTH, "the API answered", result, " again after the token was renewed",
+                        "the token endpoint accepts the credentials but the API refuses the token: check the"
+                                + " user's permissions and API access");
+            }
+        }
+        if (!result.ok()) {
+            throw ApiErrors.of(Kind.API, "the API answered", result, "", hintFor(result.status()));
+        }
+        return result;
+    }
+
+    private HttpResult sendFollowing(URI uri, URI origin, CallFactory factory, Credentials credentials) {
+        URI current = uri;
+        for (int hop = 0; ; hop++) {
+            requireOrigin(current, origin, "request");
+            HttpCall call = withCredentials(factory.create(current), credentials, current).build();
+            HttpResult result = retrier.send(call, policy);
+            String location = result.header("Location");
+            boolean redirect = result.status() == 301 || result.status() == 302 || result.status() == 303
+                    || result.status() == 307 || result.status() == 308;
+            boolean followable = call.method().equals("GET") || call.method().equals("HEAD");
+            if (!redirect || location == null || !followable) {
+                return result;
+            }
+            if (hop >= MAX_REDIRECTS) {
+                throw Failure.of(Kind.API, "more than " + MAX_REDIRECTS + " redirects from " + Origins.origin(uri))
+                        .status(result.status()).build();
+            }
+            URI next = current.resolve(location.trim());
+            requireOrigin(next, origin, "redirect");
+            current = next;
+        }
+    }
+
+    static void requireOrigin(URI target, URI origin, String what) {
+        if (target.getScheme() == null || target.getHost() == null || !Origins.sameOrigin(target, origin)) {
+            throw Failure.of(Kind.API, "refused a " + what + " to " + (target.getHost() == null ? target
+                            : Origins.origin(target)) + ": credentials for " + Origins.origin(origin)
+                            + " never leave their origin")
+                    .hint("the server pointed elsewhere; call that API through its own connector").build();
+        }
+    }
+
+    private static HttpCall.Builder withCredentials(HttpCall.Builder builder, Credentials credentials, URI uri) {
+        if (!credentials.query().isEmpty()) {
+            List<Map.Entry<String, String>> params = new ArrayList<>();
+            credentials.query().forEach((k, v) -> params.add(Map.entry(k, v.reveal())));
+            URI withKey = Urls.withQuery(uri, params);
+            HttpCall base = builder.build();
+            HttpCall.Builder b = HttpCall.builder(base.method(), withKey);
+            base.headers().forEach(h -> b.header(h.getKey(), h.getValue()));
+            byte[] body = base.body();
+            if (body != null) {
+                b.body(body, null);
+            }
+            builder = b;
+        }
+        HttpCall.Builder out = builder;
+        credentials.headers().forEach((k, v) -> out.header(k, v.reveal()));
+        return out;
+    }
+
+    private static String hintFor(int status) {
+        if (status == 403) {
+            return "the credentials are valid but lack permission for this request (or an API limit is reached)";
+        }
+        if (status == 404) {
+            return "check the action's path and the values of its path inputs";
+        }
+        if (status == 429) {
+            return "the API's rate limit is reached: try again later";
+        }
+        return status >= 500 ? "the API failed on its side: try again later" : null;
+    }
+}
