@@ -2,6 +2,7 @@ package dev.connectorruntime.cli;
 
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.error.Suggestions;
 import dev.connectorruntime.run.ActionRunner;
 import dev.connectorruntime.run.Version;
 import java.io.FileOutputStream;
@@ -51,8 +52,16 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter w = ex.getCommandLine().getErr();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                String unknown = u.getUnmatched().get(0);
+                String near = Suggestions.closest(unknown, ex.getCommandLine().getSubcommands().keySet());
+                w.println("error: unknown command `" + Terminal.line(unknown) + "`");
+                w.println("  hint: " + (near != null ? "did you mean `" + near + "`?" : "see `runtime --help`"));
+                w.flush();
+                return ExitCodes.USAGE;
+            }
             w.println("error: " + Terminal.line(ex.getMessage()));
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
             w.println("  hint: see `runtime " + commandPath(ex.getCommandLine()) + "--help`");
             w.flush();
             return ExitCodes.USAGE;

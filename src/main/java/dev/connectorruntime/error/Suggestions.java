@@ -10,7 +10,7 @@ public final class Suggestions {
 
     /**
      * The candidate nearest to {@code word} by edit distance, when it is near enough to be a typo
-     * (at most 2 edits, and fewer than half the word's length), or {@code null}.
+     * (at most 2 edits, and at most half the candidate's length), or {@code null}.
      */
     public static String closest(String word, Collection<String> candidates) {
         String best = null;
@@ -22,7 +22,7 @@ public final class Suggestions {
                 bestDistance = d;
             }
         }
-        if (best == null || bestDistance > 2 || bestDistance * 2 >= Math.max(word.length(), 2)) {
+        if (best == null || bestDistance > Math.min(2, best.length() / 2)) {
             return null;
         }
         return best;

@@ -1,0 +1,31 @@
+package dev.connectorruntime.cli;
+
+import dev.connectorruntime.http.Retrier;
+import dev.connectorruntime.run.ActionRunner;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** Drives the CLI through picocli with captured stdout and stderr, as a user's shell would. */
+final class Cli {
+
+    /** What a command printed and how it exited. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private Cli() {
+    }
+
+    /** Runs in {@code cwd} with exactly this environment; retries do not sleep. */
+    static Result run(Path cwd, Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ActionRunner runner = new ActionRunner(Clock.systemUTC(),
+                executor -> new Retrier(executor, d -> { }, bound -> 0, Clock.systemUTC()));
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true),
+                new Context(env, cwd, false, runner));
+        return new Result(code, out.toString(), err.toString());
+    }
+}
