@@ -1,6 +1,7 @@
 package dev.connectorruntime.bind;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectorruntime.error.Location;
@@ -30,6 +31,9 @@ public final class ActionBinder {
             "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern",
             "format", "items", "minItems", "maxItems", "properties", "additionalProperties");
 
+    /** The keywords that hold values of the input's own type. */
+    private static final List<String> VALUE_KEYWORDS = List.of("default", "enum", "const");
+
     private final List<Problem> problems;
 
     private ActionBinder(List<Problem> problems) {
@@ -54,6 +58,12 @@ public final class ActionBinder {
         String name = Names.check(f, file, problems);
         String description = f.string("description", false);
         String connector = f.string("connector", true);
+        if (connector != null && !Names.NAME.matcher(connector).matches()) {
+            problems.add(Problem.error("bad-name", f.locationOf("connector"),
+                    "`" + connector + "` is not a valid connector name",
+                    "name the connector by its file's base name: lower-case letters, digits, `-` and `_`"));
+            connector = null;
+        }
         Location connectorLocation = f.locationOf("connector");
         List<Input> inputs = inputs(f.map("inputs", false));
         YMap requestMap = f.map("request", true);
@@ -104,10 +114,11 @@ public final class ActionBinder {
         String description = f.string("description", false);
         YNode defaultNode = f.node("default", false);
         ObjectNode schema = JsonNodeFactory.instance.objectNode();
+        boolean text = "string".equals(typeText);
         for (String keyword : INPUT_KEYWORDS) {
             YNode n = f.node(keyword, false);
             if (n != null) {
-                schema.set(keyword, n.toJson());
+                schema.set(keyword, text && VALUE_KEYWORDS.contains(keyword) ? asText(n) : n.toJson());
             }
         }
         f.finish();
@@ -119,21 +130,42 @@ public final class ActionBinder {
         if (typeText == null) {
             return null;
         }
-        JsonNode defaultValue = defaultNode == null ? null : defaultNode.toJson();
+        JsonNode defaultValue = defaultNode == null ? null : text ? asText(defaultNode) : defaultNode.toJson();
         return new Input(name, InputType.of(typeText), description, defaultValue, Boolean.TRUE.equals(required),
                 schema, map.location());
+    }
+
+    /** SPEC §1: where a string is expected, a scalar keeps its source text ({@code 2.10} stays {@code "2.10"}). */
+    private static JsonNode asText(YNode n) {
+        if (n instanceof YScalar s && !s.isNull()) {
+            return JsonNodeFactory.instance.textNode(s.text());
+        }
+        if (n instanceof YList l) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            l.items().forEach(i -> out.add(asText(i)));
+            return out;
+        }
+        return n.toJson();
+    }
+
+    private static Problem placeholderNotAllowed(Location where) {
+        return Problem.error("placeholder-not-allowed", where, "`<<…>>` placeholders are not allowed in action files",
+                "actions never see secrets: put the value in the connector's `headers` or `auth`");
     }
 
     /** SPEC §3: actions never see secrets, so a placeholder anywhere in an action file is an error. */
     private void refusePlaceholders(YNode node) {
         if (node instanceof YScalar s) {
             if (Placeholders.contains(s.text())) {
-                problems.add(Problem.error("placeholder-not-allowed", s.location(),
-                        "`<<…>>` placeholders are not allowed in action files",
-                        "actions never see secrets: put the value in the connector's `headers` or `auth`"));
+                problems.add(placeholderNotAllowed(s.location()));
             }
         } else if (node instanceof YMap m) {
-            m.entries().forEach(e -> refusePlaceholders(e.value()));
+            for (YMap.Entry e : m.entries()) {
+                if (Placeholders.contains(e.key())) {
+                    problems.add(placeholderNotAllowed(e.keyLocation()));
+                }
+                refusePlaceholders(e.value());
+            }
         } else if (node instanceof YList l) {
             l.items().forEach(this::refusePlaceholders);
         }

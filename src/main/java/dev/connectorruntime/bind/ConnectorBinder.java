@@ -66,7 +66,7 @@ public final class ConnectorBinder {
             t.finish();
         }
         f.finish();
-        if (baseUrl == null && auth != null && !(auth instanceof OAuth2 o && o.client().baseUrlFrom() != null)) {
+        if (!f.has("base_url") && auth != null && !(auth instanceof OAuth2 o && o.client().baseUrlFrom() != null)) {
             problems.add(Problem.error("missing-key", map.location(), "the connector needs `base_url`",
                     "set `base_url`, or `auth.base_url_from` when the token response names the API's URL"));
         }
@@ -143,6 +143,12 @@ public final class ConnectorBinder {
     }
 
     private Map<String, SecretTemplate> secretMap(Fields f, String key) {
+        if (f.node(key, false) instanceof YMap m) {
+            // SPEC §3: the values may hold placeholders, the names may not
+            m.entries().stream().filter(e -> Placeholders.contains(e.key())).forEach(e -> problems.add(
+                    Problem.error("placeholder-not-allowed", e.keyLocation(),
+                            "`<<…>>` placeholders are not allowed in a `" + key + "` name", Names.PLACES_HINT)));
+        }
         Map<String, SecretTemplate> out = new LinkedHashMap<>();
         f.scalarMap(key).forEach((k, v) -> out.put(k, secretOf(v)));
         return out;

@@ -12,6 +12,9 @@ final class Names {
 
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
 
+    static final String PLACES_HINT =
+            "secrets may stand only in a connector's URLs, credentials, token_params and headers";
+
     private Names() {
     }
 

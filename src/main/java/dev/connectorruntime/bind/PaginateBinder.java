@@ -15,6 +15,7 @@ final class PaginateBinder {
     }
 
     static Paginate bind(YMap map, List<Problem> problems) {
+        int before = ConnectorBinder.errorCount(problems);
         Fields f = new Fields(map, "`paginate`", problems);
         String items = pointer(f, "items", true, problems);
         List<Paginate.Style> styles = new ArrayList<>();
@@ -59,14 +60,17 @@ final class PaginateBinder {
         Long maxPages = f.integer("max_pages", 1, false);
         String onMax = f.oneOf("on_max_pages", false, List.of("error", "truncate"));
         f.finish();
-        if (styles.size() != 1) {
+        // count the styles written, not the ones that bound: a mistyped `next_url` is not a missing one
+        long written = STYLES.stream()
+                .filter(s -> s.equals("link") ? f.has(s) && !Boolean.FALSE.equals(link) : f.has(s)).count();
+        if (written != 1) {
             problems.add(Problem.error("paginate-style", f.location(),
-                    styles.isEmpty() ? "`paginate` needs one of " + String.join(", ", STYLES)
+                    written == 0 ? "`paginate` needs one of " + String.join(", ", STYLES)
                             : "`paginate` may use only one of " + String.join(", ", STYLES),
                     null));
             return null;
         }
-        if (items == null) {
+        if (ConnectorBinder.errorCount(problems) > before) {
             return null;
         }
         return new Paginate(items, styles.get(0), maxPages == null ? Paginate.DEFAULT_MAX_PAGES : maxPages.intValue(),

@@ -59,10 +59,15 @@ final class RequestBinder {
         if (!p.startsWith("/")) {
             problems.add(Problem.error("bad-path", path.location(), "`path` must start with `/`",
                     "write `/" + p + "`; the connector's base URL goes in front of it"));
-        } else if (p.contains("?") || p.contains("#")) {
+        } else if (outsideTags(p).contains("?") || outsideTags(p).contains("#")) {
             problems.add(Problem.error("bad-path", path.location(), "`path` may not hold a query string or fragment",
                     "put query parameters under `query:`"));
         }
+    }
+
+    /** The text without its {@code {{…}}} tags: {@code {{#x}}} opens a section, it is no fragment. */
+    private static String outsideTags(String template) {
+        return template.replaceAll("\\{\\{.*?}}", "");
     }
 
     private Body body(Fields f) {

@@ -1,5 +1,7 @@
 package dev.connectorruntime.compile;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,7 +72,7 @@ public final class CompiledAction {
         int before = problems.size();
         TemplateText path = action.request().path();
         List<Template> segments = new ArrayList<>();
-        for (String segment : path.source().substring(1).split("/", -1)) {
+        for (String segment : segments(path.source())) {
             segments.add(Templates.compile(segment, path.location(), declared, problems));
         }
         Map<String, Template> query = compileAll(action.request().query(), declared, problems);
@@ -93,12 +95,41 @@ public final class CompiledAction {
                         "add `required: true` or a `default` to input `" + input.name() + "`"));
             }
         }
+        for (Input input : action.inputs()) {
+            if (input.defaultValue() != null) {
+                List<String> wrong = new ArrayList<>();
+                InputChecker.check("the default of input `" + input.name() + "`", input.schema(),
+                        input.defaultValue(), wrong);
+                wrong.forEach(m -> problems.add(Problem.error("bad-default", input.location(), m,
+                        "a default must follow the input's own schema")));
+            }
+        }
         OutputExpression output = action.output() == null ? null
                 : OutputExpression.compile(action.output(), action.outputLocation(), problems);
         if (problems.stream().skip(before).anyMatch(Problem::isError)) {
             return null;
         }
         return new CompiledAction(action, segments, query, headers, jsonLeaves, form, text, output);
+    }
+
+    /** The path after its leading {@code /}, split at each {@code /} outside a tag: {@code {{/x}}} closes a section. */
+    private static List<String> segments(String path) {
+        List<String> out = new ArrayList<>();
+        int start = 1;
+        int i = 1;
+        while (i < path.length()) {
+            int close = path.startsWith("{{", i) ? path.indexOf("}}", i + 2) : -1;
+            if (close >= 0) {
+                i = close + 2;
+            } else if (path.charAt(i) == '/') {
+                out.add(path.substring(start, i));
+                start = ++i;
+            } else {
+                i++;
+            }
+        }
+        out.add(path.substring(start));
+        return out;
     }
 
     private static Map<String, Template> compileAll(Map<String, TemplateText> texts, Set<String> declared,
@@ -140,12 +171,15 @@ public final class CompiledAction {
 
     private String path(Map<String, JsonNode> values) {
         Map<String, JsonNode> encoded = new HashMap<>();
-        values.forEach((k, v) -> encoded.put(k, Json.mapper().getNodeFactory().textNode(PercentEncoding.encode(Renders.text(v)))));
+        // booleans stay booleans, so a section such as {{#as_json}}.json{{/as_json}} still sees false as false
+        values.forEach((k, v) -> encoded.put(k, v.isBoolean() ? v
+                : Json.mapper().getNodeFactory().textNode(PercentEncoding.encode(Renders.text(v)))));
         StringBuilder sb = new StringBuilder();
         for (Template segment : segments) {
             String s = segment.isLiteral() ? segment.source() : segment.render(encoded);
             if (!segment.isLiteral() && (s.isEmpty() || s.equals(".") || s.equals(".."))) {
-                throw Failure.of(Kind.USAGE, "a path segment of `" + action.name() + "` would be `" + s + "`")
+                throw Failure.of(Kind.USAGE, "a path segment of `" + action.name() + "` would be "
+                                + (s.isEmpty() ? "empty" : "`" + s + "`"))
                         .hint("path values may not be empty, `.` or `..`: check "
                                 + String.join(", ", segment.variables().stream().map(n -> "`" + n + "`").toList()))
                         .build();
@@ -198,7 +232,7 @@ public final class CompiledAction {
         Body body = action.request().body();
         if (body instanceof Body.Json json) {
             JsonNode tree = renderTree(json.tree(), "", values);
-            return Json.compact(tree == null ? Json.mapper().nullNode() : tree).getBytes(StandardCharsets.UTF_8);
+            return plainJson(tree == null ? Json.mapper().nullNode() : tree).getBytes(StandardCharsets.UTF_8);
         }
         if (body instanceof Body.Form) {
             StringBuilder sb = new StringBuilder();
@@ -215,6 +249,15 @@ public final class CompiledAction {
             return text.render(values).getBytes(StandardCharsets.UTF_8);
         }
         return null;
+    }
+
+    /** SPEC §5.2: numbers render plainly, {@code 10000000000}, not {@code 1E+10}. */
+    private static String plainJson(JsonNode tree) {
+        try {
+            return Json.mapper().writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            return Json.compact(tree); // a scale beyond Jackson's plain-writing limit: valid JSON all the same
+        }
     }
 
     /** The tree with each string leaf rendered; {@code null} for a member to leave out. */

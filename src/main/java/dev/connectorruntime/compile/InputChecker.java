@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -23,6 +22,9 @@ import java.util.regex.PatternSyntaxException;
 final class InputChecker {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    // RFC 9562 §4: 8-4-4-4-12 hex digits (UUID.fromString also takes other group lengths)
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private InputChecker() {
     }
@@ -50,10 +52,12 @@ final class InputChecker {
         if (value.isArray()) {
             int size = value.size();
             if (schema.has("minItems") && size < schema.get("minItems").asInt()) {
-                problems.add(what + " must have at least " + schema.get("minItems").asInt() + " items, not " + size);
+                problems.add(what + " must have at least " + count(schema.get("minItems").asInt(), "item") + ", not "
+                        + size);
             }
             if (schema.has("maxItems") && size > schema.get("maxItems").asInt()) {
-                problems.add(what + " must have at most " + schema.get("maxItems").asInt() + " items, not " + size);
+                problems.add(what + " must have at most " + count(schema.get("maxItems").asInt(), "item") + ", not "
+                        + size);
             }
             JsonNode items = schema.get("items");
             if (items != null && items.isObject()) {
@@ -87,10 +91,12 @@ final class InputChecker {
     private static void text(String what, JsonNode schema, String s, List<String> problems) {
         int length = s.codePointCount(0, s.length());
         if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
-            problems.add(what + " must be at least " + schema.get("minLength").asInt() + " characters long");
+            problems.add(what + " must be at least " + count(schema.get("minLength").asInt(), "character")
+                    + " long, not " + length);
         }
         if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
-            problems.add(what + " must be at most " + schema.get("maxLength").asInt() + " characters long");
+            problems.add(what + " must be at most " + count(schema.get("maxLength").asInt(), "character")
+                    + " long, not " + length);
         }
         if (schema.has("pattern")) {
             String pattern = schema.get("pattern").asText();
@@ -138,7 +144,7 @@ final class InputChecker {
                 case "uri":
                     return new URI(s).isAbsolute();
                 case "uuid":
-                    return s.length() == 36 && UUID.fromString(s) != null;
+                    return UUID_TEXT.matcher(s).matches();
                 default:
                     return true;
             }
@@ -186,6 +192,11 @@ final class InputChecker {
             sb.append(sb.length() == 0 ? "" : ", ").append(e.isTextual() ? e.asText() : e.toString());
         }
         return sb.toString();
+    }
+
+    /** "1 item", "2 items". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String plain(JsonNode n) {

@@ -7,6 +7,9 @@ import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.error.Suggestions;
 import dev.connectorruntime.load.Workspace;
+import dev.connectorruntime.load.YMap;
+import dev.connectorruntime.load.YNode;
+import dev.connectorruntime.load.YScalar;
 import dev.connectorruntime.load.YamlLoader;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Connector;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Loads what one command needs, and only that: for {@code run}, the action and its connector, each parsed,
@@ -25,6 +29,9 @@ public final class Definitions {
     public record Pair(Action action, Connector connector) {
     }
 
+    /** SPEC §1: a definition's name, so a name given on the command line can never reach another folder. */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+
     private Definitions() {
     }
 
@@ -33,12 +40,18 @@ public final class Definitions {
      */
     public static Pair forRun(Workspace workspace, String actionName) {
         Path actionFile = workspace.actionFile(actionName);
-        if (!Files.isRegularFile(actionFile)) {
+        if (!NAME.matcher(actionName).matches() || !Files.isRegularFile(actionFile)) {
             throw unknownAction(workspace, actionName);
         }
         List<Problem> problems = new ArrayList<>();
-        Action action = ActionBinder.bind(YamlLoader.load(actionFile), actionFile, problems);
+        YNode tree = YamlLoader.load(actionFile);
+        Action action = ActionBinder.bind(tree, actionFile, problems);
         if (action == null) {
+            // still check the connector it names, so that one run reports the problems of both files
+            if (tree instanceof YMap m && m.get("connector") instanceof YScalar s && NAME.matcher(s.text()).matches()
+                    && Files.isRegularFile(workspace.connectorFile(s.text()))) {
+                bindConnector(workspace.connectorFile(s.text()), problems);
+            }
             throw Failure.invalid(problems);
         }
         Path connectorFile = workspace.connectorFile(action.connector());
@@ -52,11 +65,24 @@ public final class Definitions {
                             : "create " + workspace.dir().relativize(connectorFile) + ", or name an existing connector"));
             throw Failure.invalid(problems);
         }
-        Connector connector = ConnectorBinder.bind(YamlLoader.load(connectorFile), connectorFile, problems);
+        Connector connector = bindConnector(connectorFile, problems);
         if (connector == null) {
             throw Failure.invalid(problems);
         }
         return new Pair(action, connector);
+    }
+
+    /** The connector, or {@code null} with its problems (its YAML ones included) added to {@code problems}. */
+    private static Connector bindConnector(Path file, List<Problem> problems) {
+        try {
+            return ConnectorBinder.bind(YamlLoader.load(file), file, problems);
+        } catch (Failure f) {
+            if (f.kind() != Kind.INVALID) {
+                throw f;
+            }
+            problems.addAll(f.problems());
+            return null;
+        }
     }
 
     private static Failure unknownAction(Workspace workspace, String name) {
