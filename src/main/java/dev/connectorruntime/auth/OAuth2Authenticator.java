@@ -107,7 +107,10 @@ final class OAuth2Authenticator implements Authenticator {
         if (previous != null && previous.refreshToken() != null && !grant.spendsRefreshToken()) {
             Grants.Refresh refresh = new Grants.Refresh(previous.refreshToken());
             try {
-                return request(refresh);
+                Token t = request(refresh);
+                // RFC 6749 §6: only a newly issued refresh token replaces the old one, which stays valid otherwise
+                return t.refreshToken() != null ? t : new Token(t.accessToken(), t.issuedAt(), t.expiresAt(),
+                        t.scope(), t.baseUrl(), previous.refreshToken());
             } catch (Failure f) {
                 if (f.kind() != Kind.AUTH) {
                     throw f;

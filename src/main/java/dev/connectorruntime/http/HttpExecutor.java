@@ -94,7 +94,7 @@ public final class HttpExecutor implements AutoCloseable {
         while (c != null) {
             if (c instanceof CappedBody.TooLarge) {
                 throw Failure.of(Kind.API, "the response from " + hostPort(uri) + " is larger than the "
-                        + (maxBody / (1024 * 1024)) + " MB cap").hint("ask for less: a smaller page or a filter")
+                        + size(maxBody) + " cap").hint("ask for less: a smaller page or a filter")
                         .build();
             }
             if (c instanceof HttpConnectTimeoutException) {
@@ -123,6 +123,14 @@ public final class HttpExecutor implements AutoCloseable {
                     "the connection to " + hostPort(uri) + " closed before the answer was complete", t);
         }
         throw Failure.of(Kind.INTERNAL, "request to " + hostPort(uri) + " failed: " + t).cause(t).build();
+    }
+
+    /** {@code 50 MB}, {@code 64 KB}, {@code 1000 bytes}: a cap below 1 MB must not read as {@code 0 MB}. */
+    static String size(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        return bytes >= 1024 && bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     static String hostPort(URI uri) {
