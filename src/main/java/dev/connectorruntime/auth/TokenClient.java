@@ -66,7 +66,13 @@ public final class TokenClient {
         SendPolicy policy = new SendPolicy(RetryPolicy.DEFAULT, !r.refresh(), r.refresh(), timeout,
                 MAX_TOKEN_RESPONSE);
         Instant sentAt = clock.instant();
-        HttpResult result = retrier.send(call.build(), policy);
+        HttpResult result;
+        try {
+            result = retrier.send(call.build(), policy);
+        } catch (Failure f) {
+            // SPEC §7: whatever the token endpoint answers is an authentication failure (exit 4)
+            throw f.kind() == Kind.API ? f.as(Kind.AUTH) : f;
+        }
         if (!result.ok()) {
             throw refused(result, r);
         }

@@ -38,6 +38,15 @@ public class Failure extends RuntimeException {
         return of(Kind.INVALID, message).problems(problems).build();
     }
 
+    /** The same failure as another kind: an API-level answer of the token endpoint is an authentication failure. */
+    public Failure as(Kind other) {
+        Builder b = of(other, getMessage()).hint(hint).apiError(apiError).cause(getCause()).problems(problems);
+        if (status != null) {
+            b.status(status);
+        }
+        return b.build();
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -98,7 +98,7 @@ public final class HttpExecutor implements AutoCloseable {
                         .build();
             }
             if (c instanceof HttpConnectTimeoutException) {
-                return new NetworkException(NetworkException.Fault.TIMEOUT,
+                return new NetworkException(NetworkException.Fault.CONNECT_TIMEOUT,
                         "could not connect to " + hostPort(uri) + " within " + dev.connectorruntime.model.Durations.format(CONNECT_TIMEOUT), t);
             }
             if (c instanceof HttpTimeoutException) {

@@ -11,6 +11,8 @@ final class NetworkException extends IOException {
     enum Fault {
         /** The server refused the connection: the request surely was not applied. */
         REFUSED,
+        /** No connection within the connect timeout: the request was never sent. */
+        CONNECT_TIMEOUT,
         /** No answer within the attempt's timeout. */
         TIMEOUT,
         /** The connection broke after the request may have been read. */
@@ -30,5 +32,10 @@ final class NetworkException extends IOException {
 
     Fault fault() {
         return fault;
+    }
+
+    /** Whether the request surely did not reach the server, so that sending it again is always safe. */
+    boolean surelyNotSent() {
+        return fault == Fault.REFUSED || fault == Fault.CONNECT_TIMEOUT;
     }
 }

@@ -60,7 +60,7 @@ public final class Retrier {
             try {
                 result = executor.send(call, policy.timeout(), policy.maxBody());
             } catch (NetworkException e) {
-                boolean retryable = e.fault() == NetworkException.Fault.REFUSED
+                boolean retryable = e.surelyNotSent() && !policy.neverResend()
                         || policy.mayResend() && (e.fault() == NetworkException.Fault.TIMEOUT
                         || e.fault() == NetworkException.Fault.RESET);
                 if (!retryable || attempt >= max) {
@@ -130,6 +130,7 @@ public final class Retrier {
         String suffix = attempts > 1 ? " (after " + attempts + " attempts)" : "";
         String hint = switch (e.fault()) {
             case REFUSED -> "is the server up, and is the URL's port right?";
+            case CONNECT_TIMEOUT -> "the host did not accept a connection: check the URL, a firewall or the proxy";
             case TIMEOUT -> "the server may be slow or unreachable: try again, or raise the connector's `timeout`";
             case DNS -> "check the host name in the connector's URL";
             case TLS -> "the server's certificate is not trusted: for a private CA set `tls.ca_file`";

@@ -199,6 +199,21 @@ class RunSalesforceTest {
     }
 
     @Test
+    void runWhenTheTokenEndpointAsksToWaitLongerThanMaxDelayThenExits4AtOnce() {
+        login.stubFor(post("/services/oauth2/token").willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "3600").withBody("Too many logins")));
+
+        Cli.Result r = Cli.run(dir, env, "run", "list-contacts");
+
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).isEqualTo("error: the server answered 429 and asked to wait 1h before trying again,"
+                + " more than `max_delay` (30s)\n"
+                + "  response: Too many logins\n"
+                + "  hint: try again later, or raise `retry.max_delay`\n");
+        assertThat(login.findAll(postRequestedFor(urlPathEqualTo("/services/oauth2/token")))).hasSize(1);
+    }
+
+    @Test
     void runWhenTheSessionIsRejectedTwiceThenRenewsOnceAndExits4WithTheApiError() {
         tokenIssued();
         instance.stubFor(get(urlPathEqualTo(QUERY)).willReturn(aResponse().withStatus(401)
