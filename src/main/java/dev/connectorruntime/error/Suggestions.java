@@ -10,14 +10,15 @@ public final class Suggestions {
 
     /**
      * The candidate nearest to {@code word} by edit distance, when it is near enough to be a typo
-     * (at most 2 edits, and at most half the candidate's length), or {@code null}.
+     * (at most 2 edits, and at most half the candidate's length), or {@code null}. On a tie the alphabetically
+     * first wins, so a hint never depends on the order of a set.
      */
     public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
             int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
+            if (d < bestDistance || d == bestDistance && best != null && c.compareTo(best) < 0) {
                 best = c;
                 bestDistance = d;
             }

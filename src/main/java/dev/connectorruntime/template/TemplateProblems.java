@@ -2,6 +2,7 @@ package dev.connectorruntime.template;
 
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.error.Suggestions;
 import java.util.Collection;
 import java.util.List;
 
@@ -101,7 +102,7 @@ final class TemplateProblems {
     }
 
     void undeclared(Tag tag, Collection<String> declared) {
-        String near = Levenshtein.closest(tag.name(), declared, 2);
+        String near = Suggestions.closest(tag.name(), declared);
         add("template-undeclared", tag.start(), "`" + tag.text() + "` is not a declared input",
                 near == null ? "declare it under `inputs:`" : "did you mean `" + near + "`?");
     }
