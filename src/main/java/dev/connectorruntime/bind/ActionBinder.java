@@ -43,10 +43,19 @@ public final class ActionBinder {
     /** Binds an action file. Returns {@code null} when an error was added to {@code problems}. */
     public static Action bind(YNode root, Path file, List<Problem> problems) {
         int before = ConnectorBinder.errorCount(problems);
+        Action a = bindAsFarAsPossible(root, file, problems);
+        return ConnectorBinder.errorCount(problems) > before ? null : a;
+    }
+
+    /**
+     * Binds what can be bound even when some fields are wrong (their problems added), so that validation can still
+     * check the templates and examples and report every problem in one run. Never run what this returns when a
+     * problem was added. {@code null} only when there is no connector name or request path to go on.
+     */
+    public static Action bindAsFarAsPossible(YNode root, Path file, List<Problem> problems) {
         ActionBinder binder = new ActionBinder(problems);
         binder.refusePlaceholders(root);
-        Action a = binder.action(root, file);
-        return ConnectorBinder.errorCount(problems) > before ? null : a;
+        return binder.action(root, file);
     }
 
     private Action action(YNode root, Path file) {
@@ -77,10 +86,10 @@ public final class ActionBinder {
         RetryPolicy retry = Retries.bind(f, problems);
         Duration timeout = f.duration("timeout");
         f.finish();
-        if (name == null || connector == null || request == null) {
+        if (connector == null || request == null) {
             return null;
         }
-        return new Action(name, description, connector, inputs, request, paginate, output, examples,
+        return new Action(name != null ? name : Names.baseName(file), description, connector, inputs, request, paginate, output, examples,
                 Boolean.TRUE.equals(idempotent), retry, timeout, Location.of(file), outputLocation,
                 connectorLocation);
     }

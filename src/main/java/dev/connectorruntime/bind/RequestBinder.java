@@ -14,14 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code request:} → {@link Request} (SPEC §4). */
 final class RequestBinder {
-
-    /** Headers an action may not set: credentials, and what the HTTP client owns. */
-    static final Set<String> RESERVED_HEADERS =
-            Set.of("authorization", "host", "content-length", "connection", "expect", "upgrade");
 
     private final List<Problem> problems;
 
@@ -39,7 +34,7 @@ final class RequestBinder {
         Map<String, TemplateText> query = templates(f.scalarMap("query"));
         Map<String, TemplateText> headers = templates(f.scalarMap("headers"));
         for (String name : headers.keySet()) {
-            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (Request.RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 problems.add(Problem.error("reserved-header", headers.get(name).location(),
                         "an action may not set the `" + name + "` header",
                         "Authorization comes from the connector's `auth`; the HTTP client sets the others"));
@@ -47,10 +42,11 @@ final class RequestBinder {
         }
         Body body = body(f);
         f.finish();
-        if (method == null || path == null) {
+        if (path == null) {
             return null;
         }
-        return new Request(Request.Method.valueOf(method), new TemplateText(path.text(), path.location()),
+        // a bad method is already reported; GET stands in so the rest of the action can still be checked
+        return new Request(method == null ? Request.Method.GET : Request.Method.valueOf(method), new TemplateText(path.text(), path.location()),
                 query, headers, body);
     }
 

@@ -48,6 +48,7 @@ public final class Main implements Runnable {
     static int execute(String[] args, PrintWriter out, PrintWriter err, Context context) {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new RunCommand(context));
+        cl.addSubcommand(new ValidateCommand(context));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

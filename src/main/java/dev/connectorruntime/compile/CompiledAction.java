@@ -20,6 +20,7 @@ import dev.connectorruntime.template.Templates;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,21 @@ public final class CompiledAction {
         this.text = text;
     }
 
+    /** The inputs some template uses; a declared input outside this set is a warning. */
+    public Set<String> usedInputs() {
+        Set<String> used = new HashSet<>();
+        List<Template> all = new ArrayList<>(segments);
+        all.addAll(query.values());
+        all.addAll(headers.values());
+        all.addAll(jsonLeaves.values());
+        all.addAll(form.values());
+        if (text != null) {
+            all.add(text);
+        }
+        all.stream().filter(java.util.Objects::nonNull).forEach(t -> used.addAll(t.variables()));
+        return used;
+    }
+
     public Action action() {
         return action;
     }
@@ -72,8 +88,14 @@ public final class CompiledAction {
         int before = problems.size();
         TemplateText path = action.request().path();
         List<Template> segments = new ArrayList<>();
+        int offset = 0;
         for (String segment : segments(path.source())) {
-            segments.add(Templates.compile(segment, path.location(), declared, problems));
+            offset = path.source().indexOf(segment, offset);
+            Location at = path.location().line() > 0 && offset >= 0 && !path.source().contains("\n")
+                    ? new Location(path.location().file(), path.location().line(), path.location().column() + offset)
+                    : path.location();
+            segments.add(Templates.compile(segment, at, declared, problems));
+            offset = Math.max(offset, 0) + segment.length();
         }
         Map<String, Template> query = compileAll(action.request().query(), declared, problems);
         Map<String, Template> headers = compileAll(action.request().headers(), declared, problems);

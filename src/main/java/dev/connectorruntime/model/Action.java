@@ -1,5 +1,9 @@
 package dev.connectorruntime.model;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
 import dev.connectorruntime.error.Location;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +27,10 @@ import java.util.Objects;
  * @param outputLocation where {@code output} stands, or {@code null}
  * @param connectorLocation where {@code connector} stands
  */
-public record Action(String name, String description, String connector, List<Input> inputs, Request request,
-                     Paginate paginate, String output, List<Example> examples, boolean idempotent,
-                     RetryPolicy retry, Duration timeout, Location location, Location outputLocation,
+public record Action(@NotNull @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String name, String description,
+                     @NotNull @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String connector,
+                     List<@Valid Input> inputs, @NotNull @Valid Request request, @Valid Paginate paginate, String output, List<Example> examples, boolean idempotent,
+                     @Valid RetryPolicy retry, Duration timeout, Location location, Location outputLocation,
                      Location connectorLocation) {
 
     public Action {

@@ -1,5 +1,9 @@
 package dev.connectorruntime.model;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
 import dev.connectorruntime.error.Location;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +25,9 @@ import java.util.Objects;
  * @param caFile      an extra PEM bundle to trust, or {@code null}
  * @param location    the file
  */
-public record Connector(String name, String description, SecretTemplate baseUrl, Auth auth,
-                        Map<String, SecretTemplate> headers, Duration timeout, RetryPolicy retry, Path caFile,
+public record Connector(@NotNull @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String name,
+                        String description, SecretTemplate baseUrl, @NotNull Auth auth,
+                        Map<String, SecretTemplate> headers, Duration timeout, @Valid RetryPolicy retry, Path caFile,
                         Location location) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);

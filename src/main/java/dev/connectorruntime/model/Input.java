@@ -1,5 +1,7 @@
 package dev.connectorruntime.model;
 
+import jakarta.validation.constraints.AssertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectorruntime.error.Location;
@@ -31,6 +33,12 @@ public record Input(String name, InputType type, String description, JsonNode de
     @Override
     public ObjectNode schema() {
         return schema.deepCopy();
+    }
+
+    /** SPEC §4: a default counts as given, so a required input has none. */
+    @AssertTrue(message = "is required and has a default: a default counts as given")
+    public boolean isDefaultAllowed() {
+        return !(required && defaultValue != null);
     }
 
     /** Whether a value is always there: required, or defaulted. */

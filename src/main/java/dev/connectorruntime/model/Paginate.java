@@ -1,5 +1,9 @@
 package dev.connectorruntime.model;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
 import java.util.Objects;
 
 /**
@@ -10,7 +14,9 @@ import java.util.Objects;
  * @param maxPages   the most pages fetched
  * @param truncate   {@code on_max_pages: truncate}: stop quietly at {@code maxPages} instead of failing
  */
-public record Paginate(String items, Style style, int maxPages, boolean truncate) {
+public record Paginate(@NotNull @Pattern(regexp = "(/.*)?", message = "must be a JSON pointer") String items,
+                       @NotNull Style style, @Min(value = 1, message = "must be at least 1") int maxPages,
+                       boolean truncate) {
 
     public static final int DEFAULT_MAX_PAGES = 100;
 

@@ -1,5 +1,9 @@
 package dev.connectorruntime.model;
 
+import jakarta.validation.constraints.AssertTrue;
+import java.util.Locale;
+import java.util.Set;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,6 +25,23 @@ public record Request(Method method, TemplateText path, Map<String, TemplateText
         query = Copies.ordered(query);
         headers = Copies.ordered(headers);
     }
+
+    /** SPEC §4: the path starts with {@code /} and holds no query string. */
+    @AssertTrue(message = "must start with / and hold no query string or fragment")
+    public boolean isPathValid() {
+        String p = path.source();
+        return p.startsWith("/") && p.indexOf('?') < 0 && !p.replace("{{#", "").contains("#");
+    }
+
+    /** SPEC §4: credentials and what the HTTP client owns are not an action's to set. */
+    @AssertTrue(message = "may not set Authorization, Host, Content-Length, Connection, Expect or Upgrade")
+    public boolean isHeadersAllowed() {
+        return headers.keySet().stream().noneMatch(h -> RESERVED_HEADERS.contains(h.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Headers an action may not set, lower-case. */
+    public static final Set<String> RESERVED_HEADERS =
+            Set.of("authorization", "host", "content-length", "connection", "expect", "upgrade");
 
     /** The methods an action may use. */
     public enum Method {

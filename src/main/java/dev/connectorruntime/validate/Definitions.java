@@ -43,46 +43,26 @@ public final class Definitions {
         if (!NAME.matcher(actionName).matches() || !Files.isRegularFile(actionFile)) {
             throw unknownAction(workspace, actionName);
         }
-        List<Problem> problems = new ArrayList<>();
-        YNode tree = YamlLoader.load(actionFile);
-        Action action = ActionBinder.bind(tree, actionFile, problems);
-        if (action == null) {
-            // still check the connector it names, so that one run reports the problems of both files
-            if (tree instanceof YMap m && m.get("connector") instanceof YScalar s && NAME.matcher(s.text()).matches()
-                    && Files.isRegularFile(workspace.connectorFile(s.text()))) {
-                bindConnector(workspace.connectorFile(s.text()), problems);
-            }
+        Validator.Checked<Action> action = Validator.action(actionFile);
+        List<Problem> problems = new ArrayList<>(action.problems());
+        String connectorName = action.partial() != null ? action.partial().connector()
+                : action.root() instanceof YMap m && m.get("connector") instanceof YScalar s
+                && NAME.matcher(s.text()).matches() ? s.text() : null;
+        Path connectorFile = connectorName == null ? null : workspace.connectorFile(connectorName);
+        Connector connector = null;
+        if (connectorFile != null && Files.isRegularFile(connectorFile)) {
+            // checked even when the action has errors, so that one run reports the problems of both files
+            Validator.Checked<Connector> checked = Validator.connector(connectorFile);
+            problems.addAll(checked.problems());
+            connector = checked.definition();
+        }
+        if (action.partial() != null) {
+            problems.addAll(Validator.crossCheck(action.partial(), connector, workspace.connectorNames()));
+        }
+        if (action.definition() == null || connector == null || problems.stream().anyMatch(Problem::isError)) {
             throw Failure.invalid(problems);
         }
-        Path connectorFile = workspace.connectorFile(action.connector());
-        if (!Files.isRegularFile(connectorFile)) {
-            List<String> names = workspace.connectorFiles().stream()
-                    .map(p -> p.getFileName().toString().replaceFirst("\\.yaml$", "")).toList();
-            String near = Suggestions.closest(action.connector(), names);
-            problems.add(Problem.error("unknown-connector", action.connectorLocation(),
-                    "connector `" + action.connector() + "` does not exist",
-                    near != null ? "did you mean `" + near + "`?"
-                            : "create " + workspace.dir().relativize(connectorFile) + ", or name an existing connector"));
-            throw Failure.invalid(problems);
-        }
-        Connector connector = bindConnector(connectorFile, problems);
-        if (connector == null) {
-            throw Failure.invalid(problems);
-        }
-        return new Pair(action, connector);
-    }
-
-    /** The connector, or {@code null} with its problems (its YAML ones included) added to {@code problems}. */
-    private static Connector bindConnector(Path file, List<Problem> problems) {
-        try {
-            return ConnectorBinder.bind(YamlLoader.load(file), file, problems);
-        } catch (Failure f) {
-            if (f.kind() != Kind.INVALID) {
-                throw f;
-            }
-            problems.addAll(f.problems());
-            return null;
-        }
+        return new Pair(action.definition(), connector);
     }
 
     private static Failure unknownAction(Workspace workspace, String name) {

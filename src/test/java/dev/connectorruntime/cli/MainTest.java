@@ -17,8 +17,9 @@ class MainTest {
         Cli.Result r = Cli.run(dir, Map.of(), "--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("Usage: runtime", "run  Run one action and print its output on stdout.",
-                "3 invalid definitions or missing secret");
+        assertThat(r.out()).contains("Usage: runtime", "3 invalid definitions or missing secret")
+                .containsPattern("\\n  run +Run one action and print its output on stdout.")
+                .containsPattern("\\n  validate +Check definitions");
     }
 
     @Test

@@ -1,0 +1,157 @@
+package dev.connectorruntime.validate;
+
+import dev.connectorruntime.bind.ActionBinder;
+import dev.connectorruntime.bind.ConnectorBinder;
+import dev.connectorruntime.compile.CompiledAction;
+import dev.connectorruntime.compile.InputValues;
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.load.YNode;
+import dev.connectorruntime.load.YamlLoader;
+import dev.connectorruntime.model.Action;
+import dev.connectorruntime.model.Auth;
+import dev.connectorruntime.model.Connector;
+import dev.connectorruntime.model.Example;
+import dev.connectorruntime.model.Input;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every check of one definition file, in order: YAML, the published JSON Schema, binding to the model (with the
+ * runtime's own, more specific messages), templates and examples, the model's constraints. Problems are
+ * collected, never thrown; where the schema and the binder find the same fault, the binder's words are kept.
+ */
+public final class Validator {
+
+    /**
+     * A checked file: the definition, or {@code null} when it has errors; every problem found; the YAML tree
+     * ({@code null} when the file is not valid YAML); and what could be bound despite errors, for the checks across
+     * files ({@code null} when nothing could).
+     */
+    public record Checked<T>(T definition, List<Problem> problems, YNode root, T partial) {
+        public Checked {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(Problem::isError);
+        }
+    }
+
+    private Validator() {
+    }
+
+    public static Checked<Connector> connector(Path file) {
+        return check(file, SchemaCheck.Schema.CONNECTOR, ConnectorBinder::bind, (c, p) -> { });
+    }
+
+    /** The action, its templates compiled, its examples' inputs checked against its inputs. */
+    public static Checked<Action> action(Path file) {
+        return check(file, SchemaCheck.Schema.ACTION, ActionBinder::bindAsFarAsPossible, Validator::actionChecks);
+    }
+
+    private interface Binder<T> {
+        T bind(YNode root, Path file, List<Problem> problems);
+    }
+
+    private static <T> Checked<T> check(Path file, SchemaCheck.Schema schema, Binder<T> binder,
+                                        java.util.function.BiConsumer<T, List<Problem>> more) {
+        YNode root;
+        try {
+            root = YamlLoader.load(file);
+        } catch (Failure f) {
+            if (f.kind() != Kind.INVALID) {
+                throw f;
+            }
+            return new Checked<>(null, f.problems(), null, null);
+        }
+        List<Problem> bound = new ArrayList<>();
+        T definition = binder.bind(root, file, bound);
+        boolean bindingErrors = bound.stream().anyMatch(Problem::isError);
+        List<Problem> problems = merge(bound, SchemaCheck.check(root, schema));
+        if (definition != null) {
+            more.accept(definition, problems);
+            if (!bindingErrors) {
+                problems.addAll(ModelConstraints.check(definition, root, Location.of(file)));
+            }
+        }
+        problems.sort(Problem.ORDER);
+        boolean errors = problems.stream().anyMatch(Problem::isError);
+        return new Checked<>(errors ? null : definition, problems, root, definition);
+    }
+
+    /** The binder's problems, and the schema's on lines where the binder said nothing. */
+    static List<Problem> merge(List<Problem> bound, List<Problem> schema) {
+        List<Problem> out = new ArrayList<>(bound);
+        Set<Integer> lines = new HashSet<>();
+        bound.forEach(p -> lines.add(p.location().line()));
+        for (Problem p : schema) {
+            if (lines.add(p.location().line())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static void actionChecks(Action action, List<Problem> problems) {
+        CompiledAction compiled = CompiledAction.compile(action, problems);
+        if (compiled == null) {
+            return;
+        }
+        Set<String> used = compiled.usedInputs();
+        for (Input input : action.inputs()) {
+            if (!used.contains(input.name())) {
+                problems.add(Problem.warning("unused-input", input.location(),
+                        "input `" + input.name() + "` is declared but no template uses it",
+                        "use it as `{{" + input.name() + "}}` in the request, or remove it"));
+            }
+        }
+        for (Example example : action.examples()) {
+            try {
+                InputValues.bind(action, example.inputs(), Map.of());
+            } catch (Failure f) {
+                if (f.kind() != Kind.USAGE) {
+                    throw f;
+                }
+                problems.add(Problem.error("example-inputs", example.location(),
+                        "example `" + example.name() + "`: " + f.getMessage(), f.hint()));
+            }
+        }
+    }
+
+    /**
+     * Checks across files: the action's connector exists, and the action does not set the header its connector's
+     * API key travels in.
+     */
+    public static List<Problem> crossCheck(Action action, Connector connector, List<String> connectorNames) {
+        List<Problem> out = new ArrayList<>();
+        if (connector == null) {
+            if (!connectorNames.contains(action.connector())) {
+                String near = dev.connectorruntime.error.Suggestions.closest(action.connector(), connectorNames);
+                out.add(Problem.error("unknown-connector", action.connectorLocation(),
+                        "connector `" + action.connector() + "` does not exist",
+                        near != null ? "did you mean `" + near + "`?"
+                                : "create connectors/" + action.connector() + ".yaml, or name an existing connector"));
+            }
+            return out;
+        }
+        if (connector.auth() instanceof Auth.ApiKey key && key.in() == Auth.Placement.HEADER) {
+            action.request().headers().forEach((name, value) -> {
+                if (name.toLowerCase(Locale.ROOT).equals(key.name().toLowerCase(Locale.ROOT))) {
+                    out.add(Problem.error("reserved-header", value.location(),
+                            "an action may not set `" + name + "`: connector `" + connector.name()
+                                    + "` sends its API key in it", null));
+                }
+            });
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,112 @@
+package dev.connectorruntime.validate;
+
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.load.Workspace;
+import dev.connectorruntime.model.Action;
+import dev.connectorruntime.model.Connector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** {@code validate}: every file of a workspace (or the files named) checked, then the checks across files. */
+public final class WorkspaceCheck {
+
+    /** Everything found, and how many files were read. */
+    public record Report(List<Problem> problems, int files, Map<Path, Connector> connectors, Map<Path, Action> actions) {
+    }
+
+    private WorkspaceCheck() {
+    }
+
+    /**
+     * @param paths files or folders; empty for the whole workspace
+     * @throws Failure USAGE for a path that does not exist
+     */
+    public static Report run(Workspace workspace, List<Path> paths) {
+        Set<Path> connectorFiles = new LinkedHashSet<>();
+        Set<Path> actionFiles = new LinkedHashSet<>();
+        List<Problem> problems = new ArrayList<>();
+        if (paths.isEmpty()) {
+            connectorFiles.addAll(workspace.connectorFiles());
+            actionFiles.addAll(workspace.actionFiles());
+        }
+        for (Path p : paths) {
+            select(p, connectorFiles, actionFiles, problems);
+        }
+        Map<Path, Connector> connectors = new LinkedHashMap<>();
+        for (Path f : connectorFiles) {
+            Validator.Checked<Connector> c = Validator.connector(f);
+            problems.addAll(c.problems());
+            if (c.definition() != null) {
+                connectors.put(f, c.definition());
+            }
+        }
+        Map<Path, Action> actions = new LinkedHashMap<>();
+        Map<Path, Connector> elsewhere = new HashMap<>();
+        for (Path f : actionFiles) {
+            Validator.Checked<Action> a = Validator.action(f);
+            problems.addAll(a.problems());
+            if (a.partial() == null) {
+                continue;
+            }
+            if (a.definition() != null) {
+                actions.put(f, a.definition());
+            }
+            Workspace home = new Workspace(f.toAbsolutePath().getParent().getParent());
+            Path connectorFile = home.connectorFile(a.partial().connector()).toAbsolutePath().normalize();
+            Connector connector = connectors.entrySet().stream()
+                    .filter(e -> e.getKey().toAbsolutePath().normalize().equals(connectorFile))
+                    .map(Map.Entry::getValue).findFirst()
+                    .orElseGet(() -> elsewhere.computeIfAbsent(connectorFile,
+                            cf -> Files.isRegularFile(cf) ? Validator.connector(cf).definition() : null));
+            boolean exists = Files.isRegularFile(connectorFile);
+            List<String> names = exists ? List.of(a.partial().connector()) : home.connectorNames();
+            problems.addAll(Validator.crossCheck(a.partial(), connector, names));
+        }
+        problems.sort(Problem.ORDER);
+        return new Report(problems, connectorFiles.size() + actionFiles.size(), connectors, actions);
+    }
+
+    private static void select(Path p, Set<Path> connectorFiles, Set<Path> actionFiles, List<Problem> problems) {
+        if (!Files.exists(p)) {
+            throw Failure.of(Kind.USAGE, p + " does not exist").build();
+        }
+        if (Files.isDirectory(p)) {
+            Workspace w = new Workspace(p);
+            if (Files.isDirectory(p.resolve("connectors")) || Files.isDirectory(p.resolve("actions"))) {
+                connectorFiles.addAll(w.connectorFiles());
+                actionFiles.addAll(w.actionFiles());
+                return;
+            }
+            try (Stream<Path> files = Files.list(p)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted()
+                        .forEach(f -> select(f, connectorFiles, actionFiles, problems));
+            } catch (IOException e) {
+                throw Failure.of(Kind.USAGE, "cannot list " + p + ": " + e.getMessage()).build();
+            }
+            return;
+        }
+        Path parent = p.toAbsolutePath().getParent();
+        String folder = parent == null ? "" : parent.getFileName().toString();
+        if (folder.equals("connectors")) {
+            connectorFiles.add(p);
+        } else if (folder.equals("actions")) {
+            actionFiles.add(p);
+        } else {
+            problems.add(Problem.error("unknown-kind", Location.of(p),
+                    "not a definition: the file is neither in a connectors/ nor in an actions/ folder",
+                    "connectors live in connectors/<name>.yaml, actions in actions/<name>.yaml"));
+        }
+    }
+}
