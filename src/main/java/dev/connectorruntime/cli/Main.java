@@ -49,6 +49,9 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new RunCommand(context));
         cl.addSubcommand(new ValidateCommand(context));
+        cl.addSubcommand(new ListCommand(context));
+        cl.addSubcommand(new DescribeCommand(context));
+        cl.addSubcommand(new CommandLine(new SchemaCommand()).addSubcommand(new SchemaCommand.Export(context)));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
