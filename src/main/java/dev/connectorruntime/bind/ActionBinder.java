@@ -136,11 +136,9 @@ public final class ActionBinder {
                     "input `" + name + "` is required and has a default",
                     "a default counts as given: remove `required: true` or the default"));
         }
-        if (typeText == null) {
-            return null;
-        }
         JsonNode defaultValue = defaultNode == null ? null : text ? asText(defaultNode) : defaultNode.toJson();
-        return new Input(name, InputType.of(typeText), description, defaultValue, Boolean.TRUE.equals(required),
+        // a bad type is already reported; the input stays declared so its templates are not reported as well
+        return new Input(name, typeText == null ? InputType.STRING : InputType.of(typeText), description, defaultValue, Boolean.TRUE.equals(required),
                 schema, map.location());
     }
 

@@ -60,6 +60,11 @@ final class Fields {
         return e == null ? map.location() : e.value().location();
     }
 
+    Location keyLocationOf(String key) {
+        YMap.Entry e = map.entry(key);
+        return e == null ? map.location() : e.keyLocation();
+    }
+
     boolean has(String key) {
         known.add(key);
         YNode n = map.get(key);

@@ -72,7 +72,8 @@ final class RequestBinder {
         YScalar text = f.scalar("text", false);
         int bodies = (json != null ? 1 : 0) + (form != null ? 1 : 0) + (text != null ? 1 : 0);
         if (bodies > 1) {
-            problems.add(Problem.error("several-bodies", f.location(),
+            String second = json != null ? (form != null ? "form" : "text") : "text";
+            problems.add(Problem.error("several-bodies", f.keyLocationOf(second),
                     "`request` may hold only one of `json`, `form` and `text`", null));
             return null;
         }

@@ -57,6 +57,15 @@ public final class Redactor {
         return GLOBAL;
     }
 
+    /**
+     * Forgets every value. A process runs one command, so production code has no use for this; tests that run many
+     * commands in one JVM call it between them, so that one test's secrets do not mask another's output.
+     */
+    public synchronized void clear() {
+        forms.clear();
+        snapshot = new Form[0];
+    }
+
     /** Remembers a value and its derived forms; empty, blank and {@code null} values are ignored. */
     public void register(String value) {
         if (value == null || value.isBlank()) {

@@ -15,6 +15,10 @@ import dev.connectorruntime.model.Auth;
 import dev.connectorruntime.model.Connector;
 import dev.connectorruntime.model.Example;
 import dev.connectorruntime.model.Input;
+import dev.connectorruntime.model.OAuth2;
+import dev.connectorruntime.model.SecretTemplate;
+import dev.connectorruntime.http.Origins;
+import dev.connectorruntime.secret.Placeholders;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,7 +53,7 @@ public final class Validator {
     }
 
     public static Checked<Connector> connector(Path file) {
-        return check(file, SchemaCheck.Schema.CONNECTOR, ConnectorBinder::bind, (c, p) -> { });
+        return check(file, SchemaCheck.Schema.CONNECTOR, ConnectorBinder::bind, Validator::connectorChecks);
     }
 
     /** The action, its templates compiled, its examples' inputs checked against its inputs. */
@@ -98,6 +102,24 @@ public final class Validator {
             }
         }
         return out;
+    }
+
+    /** SPEC §2: URLs written out in full are checked now; those with placeholders when they are resolved. */
+    private static void connectorChecks(Connector connector, List<Problem> problems) {
+        List<SecretTemplate> urls = new ArrayList<>();
+        if (connector.baseUrl() != null) {
+            urls.add(connector.baseUrl());
+        }
+        if (connector.auth() instanceof OAuth2 o) {
+            urls.add(o.client().tokenUrl());
+        }
+        for (SecretTemplate url : urls) {
+            String problem = Placeholders.contains(url.source()) ? null : Origins.problem(url.source());
+            if (problem != null) {
+                problems.add(Problem.error("bad-url", url.location(), "`" + url.source() + "` " + problem,
+                        url.source().startsWith("http://") ? "use https://" : null));
+            }
+        }
     }
 
     private static void actionChecks(Action action, List<Problem> problems) {

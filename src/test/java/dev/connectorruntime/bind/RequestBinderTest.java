@@ -121,19 +121,19 @@ class RequestBinderTest {
     }
 
     @Test
-    void bindWhenTwoBodiesThenSeveralBodiesAtTheRequest() {
+    void bindWhenTwoBodiesThenSeveralBodiesAtTheSecondBody() {
         assertThat(describe(actionProblem(HEAD + """
                   method: POST
                   path: /things
                   json: {a: 1}
                   text: hello
-                """))).isEqualTo("several-bodies @ 4:3: `request` may hold only one of `json`, `form` and `text`");
+                """))).isEqualTo("several-bodies @ 7:3: `request` may hold only one of `json`, `form` and `text`");
         assertThat(describe(actionProblem(HEAD + """
                   method: POST
                   path: /things
                   form: {a: 1}
                   json: [1]
-                """))).isEqualTo("several-bodies @ 4:3: `request` may hold only one of `json`, `form` and `text`");
+                """))).isEqualTo("several-bodies @ 7:3: `request` may hold only one of `json`, `form` and `text`");
     }
 
     @Test

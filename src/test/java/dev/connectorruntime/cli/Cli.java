@@ -2,6 +2,7 @@ package dev.connectorruntime.cli;
 
 import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.run.ActionRunner;
+import dev.connectorruntime.secret.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ final class Cli {
 
     /** Runs in {@code cwd} with exactly this environment; retries do not sleep. */
     static Result run(Path cwd, Map<String, String> env, String... args) {
+        Redactor.global().clear();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ActionRunner runner = new ActionRunner(Clock.systemUTC(),
