@@ -72,8 +72,10 @@ final class RequestBinder {
         YScalar text = f.scalar("text", false);
         int bodies = (json != null ? 1 : 0) + (form != null ? 1 : 0) + (text != null ? 1 : 0);
         if (bodies > 1) {
-            String second = json != null ? (form != null ? "form" : "text") : "text";
-            problems.add(Problem.error("several-bodies", f.keyLocationOf(second),
+            Location second = java.util.stream.Stream.of("json", "form", "text").filter(f::has).map(f::keyLocationOf)
+                    .sorted(java.util.Comparator.comparingInt(Location::line).thenComparingInt(Location::column))
+                    .skip(1).findFirst().orElse(f.location());
+            problems.add(Problem.error("several-bodies", second,
                     "`request` may hold only one of `json`, `form` and `text`", null));
             return null;
         }
