@@ -1,0 +1,73 @@
+package dev.connectorruntime.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.load.YamlLoader;
+import dev.connectorruntime.model.Action;
+import dev.connectorruntime.model.Auth;
+import dev.connectorruntime.model.Connector;
+import dev.connectorruntime.model.Input;
+import dev.connectorruntime.model.InputType;
+import dev.connectorruntime.model.Json;
+import dev.connectorruntime.model.Request;
+import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.model.TemplateText;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Definitions built in Java, not YAML, are guarded by the constraints on the model records. */
+class ModelConstraintsTest {
+
+    static final Path FILE = Path.of("actions/built-in-java.yaml");
+    static final Location AT = new Location(FILE, 1, 1);
+
+    static Action action(String name, String path, Map<String, TemplateText> headers, List<Input> inputs) {
+        Request request = new Request(Request.Method.GET, new TemplateText(path, AT), Map.of(), headers, null);
+        return new Action(name, null, "salesforce", inputs, request, null, null, List.of(), false, null, null,
+                Location.of(FILE), null, AT);
+    }
+
+    static List<String> messages(Object definition) {
+        return ModelConstraints.check(definition, YamlLoader.parse(FILE, "name: x\n"), Location.of(FILE)).stream()
+                .map(Problem::message).sorted().toList();
+    }
+
+    @Test
+    void checkWhenTheJavaBuiltActionIsValidThenNoProblem() {
+        assertThat(messages(action("list-things", "/things", Map.of(), List.of()))).isEmpty();
+    }
+
+    @Test
+    void checkWhenNameAndPathAndHeadersBreakTheRulesThenEachIsReported() {
+        Action bad = action("List Things", "things?x=1", Map.of("Authorization", new TemplateText("x", AT)), List.of());
+
+        assertThat(messages(bad)).containsExactly(
+                "`name` must be lower-case letters, digits, - and _, starting with a letter",
+                "`request.headers` may not set Authorization, Host, Content-Length, Connection, Expect or Upgrade",
+                "`request.path` must start with / and hold no query string or fragment");
+    }
+
+    @Test
+    void checkWhenARequiredInputHasADefaultThenTheViolationNamesTheInput() {
+        Input limit = new Input("limit", InputType.INTEGER, null, Json.mapper().getNodeFactory().numberNode(10), true,
+                Json.mapper().createObjectNode().put("type", "integer"), AT);
+        Action bad = action("list-things", "/things", Map.of(), List.of(limit));
+
+        assertThat(ModelConstraints.check(bad, YamlLoader.parse(FILE, "inputs:\n  limit:\n    required: true\n"),
+                Location.of(FILE))).extracting(p -> p.location().line() + ":" + p.location().column() + " " + p.message())
+                .containsExactly("3:15 `inputs.limit.required` is required and has a default: a default counts as given");
+    }
+
+    @Test
+    void checkCascadesIntoTheRetryPolicy() {
+        Connector c = new Connector("things", null, null, new Auth.None(), Map.of(), null,
+                new RetryPolicy(3, null), null, Location.of(Path.of("connectors/things.yaml")));
+
+        assertThat(messages(c)).containsExactly("`retry.max_delay` must not be null");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.connectorruntime.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.load.YamlLoader;
+import dev.connectorruntime.model.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The files in schema/ as editors and the runtime use them. */
+class PublishedSchemasTest {
+
+    /** 2019-09 and 2020-12 keywords that draft-07 tools (editors' YAML language servers) do not understand. */
+    static final Set<String> NEWER_KEYWORDS = Set.of("unevaluatedProperties", "unevaluatedItems", "dependentRequired",
+            "dependentSchemas", "prefixItems", "$defs", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "minContains",
+            "maxContains");
+
+    static List<Path> shipped(String folder) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(folder))) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyShippedDefinitionPassesThePublishedSchema() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path f : shipped("connectors")) {
+            SchemaCheck.check(YamlLoader.load(f), SchemaCheck.Schema.CONNECTOR).forEach(p -> problems.add(f + ": " + p));
+        }
+        for (Path f : shipped("actions")) {
+            SchemaCheck.check(YamlLoader.load(f), SchemaCheck.Schema.ACTION).forEach(p -> problems.add(f + ": " + p));
+        }
+        assertThat(problems).isEmpty();
+        assertThat(shipped("connectors")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(shipped("actions")).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void everyShippedDefinitionStartsWithTheLanguageServerModeline() throws IOException {
+        for (Path f : shipped("connectors")) {
+            assertThat(Files.readAllLines(f).get(0)).as(f.toString())
+                    .isEqualTo("# yaml-language-server: $schema=../schema/connector.schema.json");
+        }
+        for (Path f : shipped("actions")) {
+            assertThat(Files.readAllLines(f).get(0)).as(f.toString())
+                    .isEqualTo("# yaml-language-server: $schema=../schema/action.schema.json");
+        }
+    }
+
+    @Test
+    void theSchemasUseOnlyKeywordsDraft07ToolsUnderstand() throws IOException {
+        for (String name : List.of("connector", "action")) {
+            JsonNode schema = Json.parse(Files.readString(Path.of("schema", name + ".schema.json")));
+            List<String> found = new ArrayList<>();
+            walk(schema, found);
+            assertThat(found).as(name).isEmpty();
+        }
+    }
+
+    @Test
+    void everyPropertyHasATitleADescriptionAndTheStructuresAreClosed() throws IOException {
+        for (String name : List.of("connector", "action")) {
+            JsonNode schema = Json.parse(Files.readString(Path.of("schema", name + ".schema.json")));
+            assertThat(schema.get("additionalProperties").asBoolean(true)).isFalse();
+            schema.get("properties").fields().forEachRemaining(e -> {
+                assertThat(e.getValue().has("title")).as(name + "." + e.getKey() + " title").isTrue();
+                assertThat(e.getValue().has("description")).as(name + "." + e.getKey() + " description").isTrue();
+            });
+        }
+    }
+
+    @Test
+    void theJarCarriesTheSameFilesAsTheRepository() throws IOException {
+        for (SchemaCheck.Schema s : SchemaCheck.Schema.values()) {
+            try (var in = getClass().getClassLoader().getResourceAsStream(s.resource())) {
+                assertThat(in).isNotNull();
+                assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo(Files.readString(Path.of("schema", s.fileName())));
+            }
+        }
+    }
+
+    private static void walk(JsonNode node, List<String> found) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (NEWER_KEYWORDS.contains(e.getKey())) {
+                    found.add(e.getKey());
+                }
+                walk(e.getValue(), found);
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> walk(n, found));
+        }
+    }
+}
