@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,18 +45,24 @@ public final class WorkspaceCheck {
         for (Path p : paths) {
             select(p, connectorFiles, actionFiles, problems);
         }
+        // files are independent until the checks across them: check them on every core, keep the order
+        List<Validator.Checked<Connector>> checkedConnectors = connectorFiles.parallelStream()
+                .map(Validator::connector).toList();
+        List<Validator.Checked<Action>> checkedActions = actionFiles.parallelStream().map(Validator::action).toList();
         Map<Path, Connector> connectors = new LinkedHashMap<>();
-        for (Path f : connectorFiles) {
-            Validator.Checked<Connector> c = Validator.connector(f);
+        Iterator<Path> connectorPaths = connectorFiles.iterator();
+        for (Validator.Checked<Connector> c : checkedConnectors) {
+            Path f = connectorPaths.next();
             problems.addAll(c.problems());
             if (c.definition() != null) {
-                connectors.put(f, c.definition());
+                connectors.put(f.toAbsolutePath().normalize(), c.definition());
             }
         }
         Map<Path, Action> actions = new LinkedHashMap<>();
         Map<Path, Connector> elsewhere = new HashMap<>();
-        for (Path f : actionFiles) {
-            Validator.Checked<Action> a = Validator.action(f);
+        Iterator<Path> actionPaths = actionFiles.iterator();
+        for (Validator.Checked<Action> a : checkedActions) {
+            Path f = actionPaths.next();
             problems.addAll(a.problems());
             if (a.partial() == null) {
                 continue;
@@ -65,11 +72,9 @@ public final class WorkspaceCheck {
             }
             Workspace home = new Workspace(f.toAbsolutePath().getParent().getParent());
             Path connectorFile = home.connectorFile(a.partial().connector()).toAbsolutePath().normalize();
-            Connector connector = connectors.entrySet().stream()
-                    .filter(e -> e.getKey().toAbsolutePath().normalize().equals(connectorFile))
-                    .map(Map.Entry::getValue).findFirst()
-                    .orElseGet(() -> elsewhere.computeIfAbsent(connectorFile,
-                            cf -> Files.isRegularFile(cf) ? Validator.connector(cf).definition() : null));
+            Connector connector = connectors.containsKey(connectorFile) ? connectors.get(connectorFile)
+                    : elsewhere.computeIfAbsent(connectorFile,
+                            cf -> Files.isRegularFile(cf) ? Validator.connector(cf).definition() : null);
             boolean exists = Files.isRegularFile(connectorFile);
             List<String> names = exists ? List.of(a.partial().connector()) : home.connectorNames();
             problems.addAll(Validator.crossCheck(a.partial(), connector, names));
