@@ -16,9 +16,16 @@ import java.util.Objects;
  * @param secretsFile     the secrets file
  * @param secretsExplicit whether the user named it ({@code --secrets}): then it must exist
  * @param environment     the process environment, where secrets are looked up first
+ * @param target          where to send the requests instead of the connector's URLs, or {@code null}
  */
 public record RunRequest(Workspace workspace, String action, ObjectNode inputs, Map<String, String> inputTexts,
-                         Path secretsFile, boolean secretsExplicit, Map<String, String> environment) {
+                         Path secretsFile, boolean secretsExplicit, Map<String, String> environment,
+                         Target target) {
+
+    public RunRequest(Workspace workspace, String action, ObjectNode inputs, Map<String, String> inputTexts,
+                      Path secretsFile, boolean secretsExplicit, Map<String, String> environment) {
+        this(workspace, action, inputs, inputTexts, secretsFile, secretsExplicit, environment, null);
+    }
 
     public RunRequest {
         Objects.requireNonNull(workspace, "workspace");
@@ -26,5 +33,13 @@ public record RunRequest(Workspace workspace, String action, ObjectNode inputs, 
         inputs = inputs.deepCopy();
         inputTexts = Map.copyOf(inputTexts);
         environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The same run sent to {@code target}: {@code inputs} are the base values ({@code -i} still wins over them),
+     * and every secret comes from {@code environment}, which must hold a value for each placeholder.
+     */
+    public RunRequest retargeted(Target target, ObjectNode inputs, Map<String, String> environment) {
+        return new RunRequest(workspace, action, inputs, inputTexts, secretsFile, false, environment, target);
     }
 }
