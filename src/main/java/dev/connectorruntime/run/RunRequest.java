@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param action          the action's name
  * @param inputs          typed values ({@code --inputs}); may be empty
  * @param inputTexts      {@code -i NAME=VALUE} pairs, parsed by type; they win over {@code inputs}
- * @param secretsFile     the secrets file
+ * @param secretsFile     the secrets file, or {@code null} for none
  * @param secretsExplicit whether the user named it ({@code --secrets}): then it must exist
  * @param environment     the process environment, where secrets are looked up first
  * @param target          where to send the requests instead of the connector's URLs, or {@code null}
@@ -37,9 +37,9 @@ public record RunRequest(Workspace workspace, String action, ObjectNode inputs, 
 
     /**
      * The same run sent to {@code target}: {@code inputs} are the base values ({@code -i} still wins over them),
-     * and every secret comes from {@code environment}, which must hold a value for each placeholder.
+     * and secrets come from {@code environment} and placeholder defaults only, never from a secrets file.
      */
     public RunRequest retargeted(Target target, ObjectNode inputs, Map<String, String> environment) {
-        return new RunRequest(workspace, action, inputs, inputTexts, secretsFile, false, environment, target);
+        return new RunRequest(workspace, action, inputs, inputTexts, null, false, environment, target);
     }
 }

@@ -8,7 +8,6 @@ import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.secret.Placeholders;
 import dev.connectorruntime.secret.SecretResolver;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -21,8 +20,9 @@ import java.util.Map;
 
 /**
  * The sandbox's values for a connector's placeholders, so that a run needs no environment variable and no secrets
- * file: a placeholder with a default takes its default (it is written in the definition, so it is no secret);
- * every other takes {@code sandbox-<name>} ({@code <<salesforce_password>>} → {@code sandbox-salesforce-password}).
+ * file: a placeholder with a default takes its default (it is written in the definition, so it is no secret, and is
+ * not given here); every other takes {@code sandbox-<name>} ({@code <<salesforce_password>>} →
+ * {@code sandbox-salesforce-password}).
  * A JWT bearer connector's {@code private_key} gets a fresh RSA key, whose public half the token endpoint checks
  * assertions with.
  */
@@ -40,9 +40,8 @@ final class SandboxSecrets {
         Map<String, String> env = new LinkedHashMap<>();
         for (SecretTemplate t : connector.templates()) {
             for (Placeholders.Part part : Placeholders.parse(t.source(), t.location(), new ArrayList<>())) {
-                if (part instanceof Placeholders.Part.Placeholder p) {
-                    env.putIfAbsent(Placeholders.envName(p.name()),
-                            p.defaultValue() != null ? p.defaultValue() : "sandbox-" + p.name().replace('_', '-'));
+                if (part instanceof Placeholders.Part.Placeholder p && p.defaultValue() == null) {
+                    env.putIfAbsent(Placeholders.envName(p.name()), "sandbox-" + p.name().replace('_', '-'));
                 }
             }
         }
@@ -59,7 +58,7 @@ final class SandboxSecrets {
         return new SandboxSecrets(env, publicKey);
     }
 
-    /** A value for every placeholder, under its environment variable's name. */
+    /** A value for every placeholder without a default, under its environment variable's name. */
     Map<String, String> environment() {
         return environment;
     }
@@ -75,8 +74,7 @@ final class SandboxSecrets {
             return null;
         }
         List<Problem> problems = new ArrayList<>();
-        // no secrets file is read: every placeholder has a value in the environment above
-        var secret = new SecretResolver(environment, Path.of(".env"), false)
+        var secret = new SecretResolver(environment, null, false)
                 .resolve(template.source(), template.location(), problems);
         return secret == null ? null : secret.reveal();
     }
