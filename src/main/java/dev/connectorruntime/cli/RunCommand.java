@@ -7,7 +7,11 @@ import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.load.Workspace;
 import dev.connectorruntime.load.YamlLoader;
 import dev.connectorruntime.model.Json;
+import dev.connectorruntime.http.Deadline;
+import dev.connectorruntime.http.HttpListener;
+import dev.connectorruntime.run.DryRun;
 import dev.connectorruntime.run.Output;
+import dev.connectorruntime.run.RunOptions;
 import dev.connectorruntime.run.RunRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,7 +35,9 @@ import picocli.CommandLine.Spec;
         description = "Run one action and print its output on stdout.",
         footer = {"", "Examples:",
             "  runtime run list-contacts -i limit=5",
-            "  runtime run get-contact --inputs inputs.json --secrets ~/.config/salesforce.env"})
+            "  runtime run get-contact --inputs inputs.json --secrets ~/.config/salesforce.env",
+            "  runtime run list-contacts --dry-run       # the requests as curl commands, nothing sent",
+            "  runtime run list-contacts -v --timeout 2m"})
 final class RunCommand implements Callable<Integer>, HasCommonOptions {
 
     @Spec
@@ -51,6 +58,18 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
             description = "The secrets file (default: .env in the workspace). Environment variables win over it.")
     Path secrets;
 
+    @Option(names = "--dry-run",
+            description = "Print the requests as curl commands (secrets and tokens as shell variables); send nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Trace each request and answer on stderr: method, URL, status, timing, headers (masked).")
+    boolean verbose;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A total deadline for the whole run (token request, retries, pages): 500ms, 30s, 5m.")
+    Duration timeout;
+
     @Mixin
     CommonOptions common;
 
@@ -67,11 +86,17 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
 
     @Override
     public Integer call() {
+        Deadline deadline = timeout == null ? Deadline.NONE : Deadline.after(timeout);
         Path dir = common.workspaceDir(context.cwd());
         Path secretsFile = secrets != null ? context.cwd().resolve(secrets) : dir.resolve(".env");
         RunRequest request = new RunRequest(new Workspace(dir), action, inputsObject(), inputs, secretsFile,
                 secrets != null, context.environment());
-        Output output = context.runner().run(request);
+        if (dryRun) {
+            return DryRunPrinter.print(DryRun.plan(request), spec.commandLine().getOut(),
+                    spec.commandLine().getErr(), context.cwd());
+        }
+        Output output = context.runner().run(request,
+                new RunOptions(verbose ? new VerboseTrace(spec.commandLine().getErr()) : HttpListener.NONE, deadline));
         OutputPrinter.print(output, spec.commandLine().getOut(), context.terminal());
         return ExitCodes.OK;
     }
