@@ -85,7 +85,7 @@ public final class Retrier {
                 throw Failure.of(Kind.API, "the server answered " + result.status() + " and asked to wait "
                                 + Durations.format(retryAfter) + " before trying again, more than `max_delay` ("
                                 + Durations.format(policy.retry().maxDelay()) + ")")
-                        .status(result.status()).apiError(result.text())
+                        .status(result.status()).apiError(result.body().length == 0 ? null : result.text())
                         .hint("try again later, or raise `retry.max_delay`").build();
             }
             pause(call, retryAfter != null ? retryAfter : backoff(attempt, policy), attempt + 1, max,
