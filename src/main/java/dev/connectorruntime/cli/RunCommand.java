@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  runtime run list-contacts -i limit=5",
             "  runtime run get-contact --inputs inputs.json --secrets ~/.config/salesforce.env",
-            "  runtime run list-contacts --dry-run       # the requests as curl commands, nothing sent",
+            "  runtime run list-contacts --dry-run    # curl commands, nothing sent",
             "  runtime run list-contacts -v --timeout 2m"})
 final class RunCommand implements Callable<Integer>, HasCommonOptions {
 
