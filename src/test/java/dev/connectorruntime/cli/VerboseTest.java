@@ -142,4 +142,18 @@ class VerboseTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("< x-note: a\\u009b2Jb\n").doesNotContain("\u009b");
     }
+
+    @Test
+    void verboseMasksAnApiKeyInTheQuery() {
+        TestWorkspace.write(dir, "connectors/salesforce.yaml", "name: salesforce\nbase_url: " + instance.baseUrl()
+                + "\nauth:\n  type: api_key\n  in: query\n  name: key\n  value: <<sf_key>>\n");
+        instance.stubFor(get(urlPathEqualTo(RunSalesforceTest.QUERY)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(RunSalesforceTest.page(null))));
+
+        Cli.Result r = Cli.run(dir, Map.of("SF_KEY", "k3y/with+plus"), "run", "list-contacts", "-v");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("> GET " + instance.baseUrl() + RunSalesforceTest.QUERY
+                + "?q=SELECT%20Name%20FROM%20Contact%20LIMIT%2010&key=****\n").doesNotContain("k3y");
+    }
 }
