@@ -38,9 +38,11 @@ public final class Main implements Runnable {
                 StandardCharsets.UTF_8), true);
         Context context = new Context(System.getenv(), Path.of("").toAbsolutePath(), System.console() != null,
                 ActionRunner.standard());
+        Interrupts interrupts = Interrupts.install(Thread.currentThread());
         int code = execute(args, out, err, context);
         out.flush();
         err.flush();
+        interrupts.finished();
         System.exit(code);
     }
 
@@ -77,6 +79,7 @@ public final class Main implements Runnable {
             boolean debug = common != null && common.debug;
             boolean json = common != null && common.jsonErrors;
             Failure failure = ex instanceof Failure f ? f
+                    : Thread.currentThread().isInterrupted() ? Failure.of(Kind.INTERRUPTED, "interrupted").build()
                     : Failure.of(Kind.INTERNAL, "internal error: " + ex).cause(ex)
                     .hint("run again with --debug for the stack trace, and please report it").build();
             int code = ExitCodes.of(failure.kind());

@@ -7,7 +7,11 @@ import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.load.Workspace;
 import dev.connectorruntime.load.YamlLoader;
 import dev.connectorruntime.model.Json;
+import dev.connectorruntime.http.Deadline;
+import dev.connectorruntime.http.HttpListener;
+import dev.connectorruntime.run.DryRun;
 import dev.connectorruntime.run.Output;
+import dev.connectorruntime.run.RunOptions;
 import dev.connectorruntime.run.RunRequest;
 import dev.connectorruntime.sandbox.SandboxRun;
 import java.io.IOException;
@@ -16,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,7 +37,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  runtime run list-contacts -i limit=5",
             "  runtime run get-contact --inputs inputs.json --secrets ~/.config/salesforce.env",
-            "  runtime run list-contacts --sandbox --example \"two contacts\""})
+            "  runtime run list-contacts --sandbox --example \"two contacts\"",
+            "  runtime run list-contacts --dry-run    # curl commands, nothing sent",
+            "  runtime run list-contacts -v --timeout 2m"})
 final class RunCommand implements Callable<Integer>, HasCommonOptions {
 
     @Spec
@@ -61,6 +68,18 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
             description = "With --sandbox: the example to play (default: the action's first).")
     String example;
 
+    @Option(names = "--dry-run",
+            description = "Print the requests as curl commands (secrets and tokens as shell variables); send nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Trace each request and answer on stderr: method, URL, status, timing, headers (masked).")
+    boolean verbose;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A total deadline for the whole run (token request, retries, pages): 500ms, 30s, 5m.")
+    Duration timeout;
+
     @Mixin
     CommonOptions common;
 
@@ -80,11 +99,19 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
         if (example != null && !sandbox) {
             throw Failure.of(Kind.USAGE, "--example plays an example in the sandbox: add --sandbox").build();
         }
+        Deadline deadline = timeout == null ? Deadline.NONE : Deadline.after(timeout);
         Path dir = common.workspaceDir(context.cwd());
         Path secretsFile = secrets != null ? context.cwd().resolve(secrets) : dir.resolve(".env");
         RunRequest request = new RunRequest(new Workspace(dir), action, inputsObject(), inputs, secretsFile,
                 secrets != null, context.environment());
-        Output output = sandbox ? SandboxRun.run(context.runner(), request, example) : context.runner().run(request);
+        if (dryRun) {
+            return DryRunPrinter.print(DryRun.plan(request), spec.commandLine().getOut(),
+                    spec.commandLine().getErr(), context.cwd());
+        }
+        RunOptions options = new RunOptions(verbose ? new VerboseTrace(spec.commandLine().getErr()) : HttpListener.NONE,
+                deadline);
+        Output output = sandbox ? SandboxRun.run(context.runner(), request, example, options)
+                : context.runner().run(request, options);
         OutputPrinter.print(output, spec.commandLine().getOut(), context.terminal());
         return ExitCodes.OK;
     }

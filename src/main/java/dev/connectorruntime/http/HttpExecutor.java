@@ -33,18 +33,41 @@ public final class HttpExecutor implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path caFile;
+    private final ExecutorOptions options;
     private HttpClient client;
 
     /** @param caFile an extra PEM bundle to trust besides the JDK's, or {@code null} */
     public HttpExecutor(Path caFile) {
+        this(caFile, ExecutorOptions.DEFAULT);
+    }
+
+    /**
+     * @param caFile  an extra PEM bundle to trust besides the JDK's, or {@code null}
+     * @param options proxies, the listener and the run's total deadline
+     */
+    public HttpExecutor(Path caFile, ExecutorOptions options) {
         this.caFile = caFile;
+        this.options = options;
+    }
+
+    HttpListener listener() {
+        return options.listener();
+    }
+
+    Deadline deadline() {
+        return options.deadline();
     }
 
     private synchronized HttpClient client() {
         if (client == null) {
             HttpClient.Builder b = HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(CONNECT_TIMEOUT);
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .proxy(options.proxies());
+            java.net.Authenticator proxyAuth = options.proxies().authenticator();
+            if (proxyAuth != null) {
+                b.authenticator(proxyAuth);
+            }
             if (caFile != null) {
                 b.sslContext(TrustBundle.sslContext(caFile));
             }
@@ -57,9 +80,15 @@ public final class HttpExecutor implements AutoCloseable {
      * Sends the call and reads the whole answer.
      *
      * @throws NetworkException when no usable answer came (refused, timeout, reset, DNS, TLS)
-     * @throws Failure          of kind API when the body passes {@code maxBody}; INTERRUPTED on interrupt
+     * @throws Failure          of kind API when the body passes {@code maxBody}; INTERRUPTED on interrupt; NETWORK
+     *                          when the run's total deadline has passed or passes during the exchange
      */
     HttpResult send(HttpCall call, Duration timeout, long maxBody) throws NetworkException {
+        Deadline deadline = options.deadline();
+        if (deadline.passed()) {
+            throw deadline.failure("no time left for a request to " + hostPort(call.uri()));
+        }
+        Duration attemptTimeout = deadline.cap(timeout);
         HttpRequest.Builder rb = HttpRequest.newBuilder(call.uri())
                 .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(call.body()));
@@ -73,11 +102,14 @@ public final class HttpExecutor implements AutoCloseable {
         CompletableFuture<HttpResponse<byte[]>> future =
                 client().sendAsync(rb.build(), info -> new CappedBody(maxBody));
         try {
-            HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = future.get(attemptTimeout.toNanos(), TimeUnit.NANOSECONDS);
             return new HttpResult(response.statusCode(), response.headers(), response.body(), call.uri(),
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (TimeoutException e) {
             future.cancel(true);
+            if (attemptTimeout.compareTo(timeout) < 0) {
+                throw deadline.failure("no answer yet from " + hostPort(call.uri()));
+            }
             throw new NetworkException(NetworkException.Fault.TIMEOUT,
                     "no answer from " + hostPort(call.uri()) + " within " + dev.connectorruntime.model.Durations.format(timeout), e);
         } catch (InterruptedException e) {

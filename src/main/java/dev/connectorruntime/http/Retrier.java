@@ -55,20 +55,28 @@ public final class Retrier {
      */
     public HttpResult send(HttpCall call, SendPolicy policy) {
         int max = policy.neverResend() ? 1 : policy.retry().maxAttempts();
+        HttpListener listener = executor.listener();
         for (int attempt = 1; ; attempt++) {
             HttpResult result;
+            listener.sending(call, attempt, max);
+            long start = System.nanoTime();
             try {
                 result = executor.send(call, policy.timeout(), policy.maxBody());
             } catch (NetworkException e) {
+                listener.failed(call, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
                 boolean retryable = e.surelyNotSent() && !policy.neverResend()
                         || policy.mayResend() && (e.fault() == NetworkException.Fault.TIMEOUT
                         || e.fault() == NetworkException.Fault.RESET);
                 if (!retryable || attempt >= max) {
                     throw networkFailure(e, attempt);
                 }
-                pause(backoff(attempt, policy));
+                pause(call, backoff(attempt, policy), attempt + 1, max, e.getMessage());
                 continue;
+            } catch (Failure f) {
+                listener.failed(call, f.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+                throw f;
             }
+            listener.answered(call, result);
             Duration retryAfter = retryAfter(result);
             if (!retryable(result.status(), retryAfter != null, policy) || attempt >= max) {
                 return result;
@@ -77,10 +85,11 @@ public final class Retrier {
                 throw Failure.of(Kind.API, "the server answered " + result.status() + " and asked to wait "
                                 + Durations.format(retryAfter) + " before trying again, more than `max_delay` ("
                                 + Durations.format(policy.retry().maxDelay()) + ")")
-                        .status(result.status()).apiError(result.text())
+                        .status(result.status()).apiError(result.body().length == 0 ? null : result.text())
                         .hint("try again later, or raise `retry.max_delay`").build();
             }
-            pause(retryAfter != null ? retryAfter : backoff(attempt, policy));
+            pause(call, retryAfter != null ? retryAfter : backoff(attempt, policy), attempt + 1, max,
+                    "the server answered " + result.status());
         }
     }
 
@@ -98,7 +107,14 @@ public final class Retrier {
         return Duration.ofMillis(jitter.applyAsLong(cap));
     }
 
-    private void pause(Duration d) {
+    /** Waits before the next attempt; a wait that would end past the run's deadline fails at once instead. */
+    private void pause(HttpCall call, Duration d, int nextAttempt, int max, String why) {
+        Deadline deadline = executor.deadline();
+        if (deadline.isSet() && deadline.remaining().compareTo(d) <= 0) {
+            throw deadline.failure(why + ", and attempt " + nextAttempt + " of " + max + " could start only in "
+                    + Durations.format(d));
+        }
+        executor.listener().retrying(call, d, nextAttempt, max);
         try {
             sleeper.sleep(d);
         } catch (InterruptedException e) {

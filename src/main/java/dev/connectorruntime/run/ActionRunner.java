@@ -39,6 +39,7 @@ public final class ActionRunner {
 
     private final Clock clock;
     private final Function<HttpExecutor, Retrier> retriers;
+    private long maxBody = HttpExecutor.DEFAULT_MAX_BODY;
 
     /**
      * @param retriers how to retry over an executor: {@link Retrier#standard} in production, a retrier that does
@@ -53,7 +54,18 @@ public final class ActionRunner {
         return new ActionRunner(Clock.systemUTC(), Retrier::standard);
     }
 
+    /** The same runner with another body cap: tests use a small one rather than sending 50 MB. */
+    public ActionRunner withMaxBody(long bytes) {
+        ActionRunner r = new ActionRunner(clock, retriers);
+        r.maxBody = bytes;
+        return r;
+    }
+
     public Output run(RunRequest request) {
+        return run(request, RunOptions.DEFAULT);
+    }
+
+    public Output run(RunRequest request, RunOptions options) {
         Definitions.Pair pair = Definitions.forRun(request.workspace(), request.action());
         Action action = pair.action();
         Connector connector = pair.connector();
@@ -70,12 +82,12 @@ public final class ActionRunner {
                 : connector.timeout() != null ? connector.timeout() : Connector.DEFAULT_TIMEOUT;
         RetryPolicy retry = action.retry() != null ? action.retry()
                 : connector.retry() != null ? connector.retry() : RetryPolicy.DEFAULT;
-        try (HttpExecutor executor = new HttpExecutor(connector.caFile())) {
+        try (HttpExecutor executor = new HttpExecutor(connector.caFile(), options.executor(request.environment()))) {
             Retrier retrier = retriers.apply(executor);
             Authenticator auth = Authenticators.create(connector.auth(), secrets,
                     new TokenClient(retrier, clock, timeout), clock);
             SendPolicy policy = new SendPolicy(retry, action.request().method().idempotent() || action.idempotent(),
-                    false, timeout, HttpExecutor.DEFAULT_MAX_BODY);
+                    false, timeout, maxBody);
             Exchange exchange = new Exchange(auth, retrier, policy);
             Credentials credentials = exchange.credentials();
             String base = baseUrl(connector, credentials, secrets);

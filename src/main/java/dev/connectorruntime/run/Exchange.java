@@ -65,7 +65,7 @@ final class Exchange {
             }
         }
         if (!result.ok()) {
-            throw ApiErrors.of(Kind.API, "the API answered", result, "", hintFor(result.status()));
+            throw ApiErrors.of(Kind.API, "the API answered", result, "", hintFor(result));
         }
         return result;
     }
@@ -121,7 +121,13 @@ final class Exchange {
         return out;
     }
 
-    private static String hintFor(int status) {
+    private static String hintFor(HttpResult result) {
+        int status = result.status();
+        String location = result.header("Location");
+        if (status >= 300 && status < 400 && location != null) {
+            return "the API redirects to " + location.trim() + ": the runtime follows redirects only for GET and"
+                    + " HEAD, on the same origin; point the action's path there";
+        }
         if (status == 403) {
             return "the credentials are valid but lack permission for this request (or an API limit is reached)";
         }

@@ -7,6 +7,7 @@ import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Example;
 import dev.connectorruntime.run.ActionRunner;
 import dev.connectorruntime.run.Output;
+import dev.connectorruntime.run.RunOptions;
 import dev.connectorruntime.run.RunRequest;
 import dev.connectorruntime.validate.Definitions;
 import java.util.List;
@@ -23,10 +24,15 @@ public final class SandboxRun {
      *                 for anything else
      */
     public static Output run(ActionRunner runner, RunRequest request, String example) {
+        return run(runner, request, example, RunOptions.DEFAULT);
+    }
+
+    /** The same, with a listener ({@code -v}) and a total deadline ({@code --timeout}). */
+    public static Output run(ActionRunner runner, RunRequest request, String example, RunOptions options) {
         Definitions.Pair pair = Definitions.forRun(request.workspace(), request.action());
         Example chosen = example(pair.action(), example);
         try (Sandbox sandbox = Sandbox.start(pair.connector(), pair.action(), chosen)) {
-            return runner.run(sandbox.retarget(request));
+            return runner.run(sandbox.retarget(request), options);
         }
     }
 

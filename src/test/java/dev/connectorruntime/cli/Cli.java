@@ -21,11 +21,20 @@ final class Cli {
 
     /** Runs in {@code cwd} with exactly this environment; retries do not sleep. */
     static Result run(Path cwd, Map<String, String> env, String... args) {
+        return run(runner(), cwd, env, args);
+    }
+
+    /** The runner tests use: retries do not sleep, and their jitter is always 0. */
+    static ActionRunner runner() {
+        return new ActionRunner(Clock.systemUTC(),
+                executor -> new Retrier(executor, d -> { }, bound -> 0, Clock.systemUTC()));
+    }
+
+    /** Runs with this runner (one with a small body cap, for one). */
+    static Result run(ActionRunner runner, Path cwd, Map<String, String> env, String... args) {
         Redactor.global().clear();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        ActionRunner runner = new ActionRunner(Clock.systemUTC(),
-                executor -> new Retrier(executor, d -> { }, bound -> 0, Clock.systemUTC()));
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true),
                 new Context(env, cwd, false, runner));
         return new Result(code, out.toString(), err.toString());

@@ -1,0 +1,70 @@
+package dev.connectorruntime.http;
+
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.model.Durations;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * The total deadline of a run ({@code --timeout}, SPEC §8): across the token request, retries and pages. No
+ * attempt starts after it, no retry waits past it, and each attempt's own timeout is cut to what remains.
+ */
+public final class Deadline {
+
+    /** No total deadline: only each attempt's own timeout applies. */
+    public static final Deadline NONE = new Deadline(null, 0, System::nanoTime);
+
+    private final Duration total;
+    private final long end;
+    private final LongSupplier nanoTime;
+
+    private Deadline(Duration total, long end, LongSupplier nanoTime) {
+        this.total = total;
+        this.end = end;
+        this.nanoTime = nanoTime;
+    }
+
+    /** A deadline {@code total} from now. */
+    public static Deadline after(Duration total) {
+        return after(total, System::nanoTime);
+    }
+
+    static Deadline after(Duration total, LongSupplier nanoTime) {
+        return new Deadline(total, nanoTime.getAsLong() + total.toNanos(), nanoTime);
+    }
+
+    public boolean isSet() {
+        return total != null;
+    }
+
+    /** What remains, never negative; very long when no deadline is set. */
+    public Duration remaining() {
+        if (total == null) {
+            return Duration.ofNanos(Long.MAX_VALUE);
+        }
+        long left = end - nanoTime.getAsLong();
+        return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
+    }
+
+    /** {@code timeout}, or what remains when that is shorter. */
+    public Duration cap(Duration timeout) {
+        Duration left = remaining();
+        return left.compareTo(timeout) < 0 ? left : timeout;
+    }
+
+    public boolean passed() {
+        return total != null && remaining().isZero();
+    }
+
+    /**
+     * The run's end: no answer in time (exit 6).
+     *
+     * @param detail what was going on, e.g. {@code "no answer yet from api.example.com:443"}, or {@code null}
+     */
+    public Failure failure(String detail) {
+        return Failure.of(Kind.NETWORK, "the run did not finish within --timeout " + Durations.format(total)
+                        + (detail == null ? "" : ": " + detail))
+                .hint("raise --timeout: it bounds the whole run (token request, retries, every page)").build();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.connectorruntime.http;
+
+import java.time.Duration;
+
+/**
+ * Watches every attempt the runtime sends, token requests included: what {@code -v} prints. The {@code http}
+ * package never prints; the CLI implements this and passes what it shows through the redactor.
+ *
+ * <p>Called on the sending thread, in order: {@link #sending}, then {@link #answered} or {@link #failed}, then
+ * {@link #retrying} when the call is sent again. Implementations must not throw.
+ */
+public interface HttpListener {
+
+    /** Listens to nothing. */
+    HttpListener NONE = new HttpListener() {
+    };
+
+    /** An attempt is about to be sent. */
+    default void sending(HttpCall call, int attempt, int maxAttempts) {
+    }
+
+    /** An answer arrived, whatever its status. */
+    default void answered(HttpCall call, HttpResult result) {
+    }
+
+    /** No usable answer: what happened, and how long the attempt took. */
+    default void failed(HttpCall call, String what, Duration elapsed) {
+    }
+
+    /** The call will be sent again after {@code wait}. */
+    default void retrying(HttpCall call, Duration wait, int nextAttempt, int maxAttempts) {
+    }
+}

@@ -1,0 +1,257 @@
+package dev.connectorruntime.run;
+
+import dev.connectorruntime.compile.CompiledAction;
+import dev.connectorruntime.compile.InputValues;
+import dev.connectorruntime.compile.RenderedRequest;
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.http.Urls;
+import dev.connectorruntime.model.Action;
+import dev.connectorruntime.model.Auth;
+import dev.connectorruntime.model.Connector;
+import dev.connectorruntime.model.OAuth2;
+import dev.connectorruntime.model.Paginate;
+import dev.connectorruntime.model.SecretTemplate;
+import dev.connectorruntime.run.Plan.Field;
+import dev.connectorruntime.run.Plan.Value;
+import dev.connectorruntime.secret.Placeholders;
+import dev.connectorruntime.secret.SecretResolver;
+import dev.connectorruntime.validate.Definitions;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code run --dry-run} (SPEC §7): the plan of a run, built from the same definitions, inputs, rendering and URL
+ * building as {@link ActionRunner}, with the same header precedence (the connector's, then the action's, then
+ * credentials) and the token request's fields in the order {@code auth} sends them. Nothing is sent and no token
+ * is fetched; a secret that is not set is a warning, since the plan refers to it only by name.
+ */
+public final class DryRun {
+
+    private static final String PROBE = "http://plan.invalid";
+
+    private final Set<String> names = new HashSet<>();
+
+    private DryRun() {
+    }
+
+    /**
+     * @throws Failure USAGE for an unknown action or a bad input value; INVALID for invalid definitions
+     */
+    public static Plan plan(RunRequest request) {
+        return new DryRun().build(request);
+    }
+
+    private Plan build(RunRequest request) {
+        Definitions.Pair pair = Definitions.forRun(request.workspace(), request.action());
+        Action action = pair.action();
+        Connector connector = pair.connector();
+        List<Problem> problems = new ArrayList<>();
+        CompiledAction compiled = CompiledAction.compile(action, problems);
+        if (compiled == null) {
+            throw Failure.invalid(problems);
+        }
+        InputValues inputs = InputValues.bind(action, request.inputs(), request.inputTexts());
+        List<Problem> warnings = missingSecrets(connector, request);
+        RenderedRequest rendered = compiled.render(inputs);
+        connector.templates().forEach(t -> symbolic(t).parts().forEach(p -> {
+            if (p instanceof Plan.Variable v) {
+                names.add(v.name());
+            }
+        }));
+
+        List<Plan.Step> steps = new ArrayList<>();
+        List<Field> credentials = new ArrayList<>();
+        List<Field> credentialQuery = new ArrayList<>();
+        Plan.Basic basic = null;
+        Value base = symbolic(connector.baseUrl());
+        Auth auth = connector.auth();
+        if (auth instanceof OAuth2 o) {
+            String token = unique("TOKEN");
+            String baseVar = o.client().baseUrlFrom() == null ? null : unique(shellName(o.client().baseUrlFrom()));
+            steps.add(tokenStep(o, token, baseVar));
+            credentials.add(new Field("Authorization", Value.text("Bearer ").then(Value.variable(token))));
+            base = baseVar != null ? Value.variable(baseVar) : base;
+        } else if (auth instanceof Auth.Basic b) {
+            basic = new Plan.Basic(symbolic(b.username()), symbolic(b.password()));
+        } else if (auth instanceof Auth.Bearer b) {
+            credentials.add(new Field("Authorization", Value.text("Bearer ").then(symbolic(b.token()))));
+        } else if (auth instanceof Auth.ApiKey k) {
+            (k.in() == Auth.Placement.HEADER ? credentials : credentialQuery).add(new Field(k.name(), symbolic(k.value())));
+        }
+
+        URI probe = Urls.build(PROBE, rendered.path(), rendered.query());
+        if (action.paginate() != null) {
+            probe = new Paginator(action.paginate()).first(probe);
+        }
+        Value url = withoutTrailingSlashes(base).then(Value.text(probe.toString().substring(PROBE.length())));
+
+        // ActionRunner.call and Exchange.withCredentials: connector, then action, then credentials win
+        List<Field> headers = new ArrayList<>();
+        connector.headers().forEach((name, value) -> put(headers, name, symbolic(value)));
+        rendered.headers().forEach(h -> put(headers, h.getKey(), Value.text(h.getValue())));
+        putIfAbsent(headers, "User-Agent", Value.text("connector-runtime/" + Version.get()));
+        if (rendered.body() != null && rendered.contentType() != null) {
+            putIfAbsent(headers, "Content-Type", Value.text(rendered.contentType()));
+        }
+        credentials.forEach(f -> put(headers, f.name(), f.value()));
+        if (basic != null) {
+            headers.removeIf(h -> h.name().equalsIgnoreCase("Authorization"));
+        }
+        List<String> notes = new ArrayList<>();
+        for (Field q : credentialQuery) {
+            notes.add("curl encodes `" + q.name() + "` itself, a space as + and hex digits in lower case, where the"
+                    + " runtime writes %20 and upper case: the same value to most servers.");
+        }
+        steps.add(new Plan.Step("The request" + pagination(action.paginate()), notes,
+                rendered.method(), url, credentialQuery, headers, basic, List.of(), rendered.body()));
+        return new Plan(action.name(), steps, warnings,
+                Files.isRegularFile(request.secretsFile()) ? request.secretsFile() : null);
+    }
+
+    /** OAuth2Authenticator.request and the grants: grant fields, scope, audience, token_params, then the client. */
+    private Plan.Step tokenStep(OAuth2 o, String token, String baseVar) {
+        OAuth2.Client c = o.client();
+        List<Field> form = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        notes.add("Set " + token + " to the access_token of its answer"
+                + (baseVar == null ? "." : ", and " + baseVar + " to its " + c.baseUrlFrom() + "."));
+        if (o instanceof OAuth2.Password p) {
+            form.add(new Field("grant_type", Value.text("password")));
+            form.add(new Field("username", symbolic(p.username())));
+            form.add(new Field("password", symbolic(p.password())));
+        } else if (o instanceof OAuth2.RefreshToken r) {
+            form.add(new Field("grant_type", Value.text("refresh_token")));
+            form.add(new Field("refresh_token", symbolic(r.refreshToken())));
+        } else if (o instanceof OAuth2.JwtBearer) {
+            String assertion = unique("JWT_ASSERTION");
+            form.add(new Field("grant_type", Value.text("urn:ietf:params:oauth:grant-type:jwt-bearer")));
+            form.add(new Field("assertion", Value.variable(assertion)));
+            notes.add(assertion + " is the RS256 JWT the runtime signs with `private_key` for each request"
+                    + " (iss: client_id, sub: subject, aud: audience, exp: a few minutes ahead).");
+        } else {
+            form.add(new Field("grant_type", Value.text("client_credentials")));
+        }
+        if (c.scope() != null) {
+            form.add(new Field("scope", symbolic(c.scope())));
+        }
+        if (c.audience() != null && !(o instanceof OAuth2.JwtBearer)) {
+            form.add(new Field("audience", symbolic(c.audience())));
+        }
+        c.tokenParams().forEach((name, value) -> form.add(new Field(name, symbolic(value))));
+        Plan.Basic basic = null;
+        if (!(o instanceof OAuth2.JwtBearer)) {
+            if (c.clientAuth() == OAuth2.ClientAuth.BASIC) {
+                basic = new Plan.Basic(symbolic(c.clientId()),
+                        c.clientSecret() == null ? Value.text("") : symbolic(c.clientSecret()));
+                notes.add("curl -u sends the client id and secret as they are; the runtime form-encodes them"
+                        + " first (RFC 6749 §2.3.1): the same for letters, digits and -._~");
+            } else {
+                form.add(new Field("client_id", symbolic(c.clientId())));
+                if (c.clientSecret() != null) {
+                    form.add(new Field("client_secret", symbolic(c.clientSecret())));
+                }
+            }
+        }
+        List<Field> headers = List.of(new Field("Accept", Value.text("application/json")),
+                new Field("Content-Type", Value.text("application/x-www-form-urlencoded")));
+        return new Plan.Step("The token request (oauth2 " + o.grantType() + ").", notes, "POST",
+                symbolic(c.tokenUrl()), List.of(), headers, basic, form, null);
+    }
+
+    private static String pagination(Paginate paginate) {
+        if (paginate == null) {
+            return ".";
+        }
+        Paginate.Style s = paginate.style();
+        String next;
+        if (s instanceof Paginate.NextUrl n) {
+            next = "follows `" + n.pointer() + "` of each answer";
+        } else if (s instanceof Paginate.Cursor c) {
+            next = "sets `" + c.param() + "` from `" + c.from() + "` of each answer";
+        } else if (s instanceof Paginate.Link) {
+            next = "follows each answer's Link rel=\"next\"";
+        } else if (s instanceof Paginate.Offset o) {
+            next = "steps `" + o.param() + "` by " + o.pageSize() + " until a short page";
+        } else {
+            next = "steps `" + ((Paginate.Page) s).param() + "` by 1 until a short page";
+        }
+        return ", the first page only: the runtime then " + next + ".";
+    }
+
+    /** Every missing secret, as a warning: the plan names it without needing its value. */
+    private static List<Problem> missingSecrets(Connector connector, RunRequest request) {
+        SecretResolver resolver = new SecretResolver(request.environment(), request.secretsFile(),
+                request.secretsExplicit());
+        List<Problem> found = new ArrayList<>();
+        for (SecretTemplate t : connector.templates()) {
+            resolver.resolve(t.source(), t.location(), found);
+        }
+        List<Problem> warnings = new ArrayList<>();
+        for (Problem p : found) {
+            if (!p.code().equals(SecretResolver.MISSING)) {
+                throw Failure.invalid(found);
+            }
+            warnings.add(Problem.warning(p.code(), p.location(), p.message(), p.hint()));
+        }
+        return warnings;
+    }
+
+    /** The template with each {@code <<placeholder>>} as its environment variable. */
+    private static Value symbolic(SecretTemplate t) {
+        if (t == null) {
+            return new Value(List.of());
+        }
+        List<Plan.Part> parts = new ArrayList<>();
+        for (Placeholders.Part p : Placeholders.parse(t.source(), t.location(), new ArrayList<>())) {
+            if (p instanceof Placeholders.Part.Literal l) {
+                parts.add(new Plan.Text(l.text()));
+            } else {
+                Placeholders.Part.Placeholder ph = (Placeholders.Part.Placeholder) p;
+                parts.add(new Plan.Variable(Placeholders.envName(ph.name()), ph.defaultValue(), true));
+            }
+        }
+        return new Value(parts);
+    }
+
+    /** Urls.build joins base and path with one slash. */
+    private static Value withoutTrailingSlashes(Value base) {
+        List<Plan.Part> parts = new ArrayList<>(base.parts());
+        if (!parts.isEmpty() && parts.get(parts.size() - 1) instanceof Plan.Text t) {
+            String s = t.text().replaceAll("/+$", "");
+            parts.set(parts.size() - 1, new Plan.Text(s));
+        }
+        return new Value(parts);
+    }
+
+    private String unique(String name) {
+        String n = name;
+        while (names.contains(n)) {
+            n = "RESPONSE_" + n;
+        }
+        names.add(n);
+        return n;
+    }
+
+    private static String shellName(String field) {
+        String n = field.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        return Character.isDigit(n.charAt(0)) ? "_" + n : n;
+    }
+
+    /** HttpCall.Builder.header: replaces any header of that name, case-insensitively, and goes last. */
+    private static void put(List<Field> headers, String name, Value value) {
+        headers.removeIf(h -> h.name().equalsIgnoreCase(name));
+        headers.add(new Field(name, value));
+    }
+
+    private static void putIfAbsent(List<Field> headers, String name, Value value) {
+        if (headers.stream().noneMatch(h -> h.name().equalsIgnoreCase(name))) {
+            headers.add(new Field(name, value));
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.connectorruntime.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.connectorruntime.http.TestServers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SPEC §6 Output and Redirects through the CLI: what each kind of answer becomes on stdout, and each fault a
+ * server can produce as one clear error with its exit code, never a stack trace.
+ */
+class ResponsesCliTest {
+
+    @RegisterExtension
+    static final WireMockExtension server = TestServers.loopback();
+
+    @RegisterExtension
+    static final WireMockExtension elsewhere = TestServers.loopback();
+
+    static final Map<String, String> ENV = Map.of("API_TOKEN", "tok-55555555");
+
+    @TempDir
+    Path dir;
+
+    String host;
+
+    @BeforeEach
+    void workspace() {
+        host = "127.0.0.1:" + server.getPort();
+        TestWorkspace.write(dir, "connectors/api.yaml", "name: api\nbase_url: " + TestServers.origin(server)
+                + "\nauth:\n  type: bearer\n  token: <<api_token>>\ntimeout: 500ms\n");
+        TestWorkspace.write(dir, "actions/fetch.yaml", "name: fetch\nconnector: api\nrequest:\n  method: GET\n"
+                + "  path: /thing\n");
+        TestWorkspace.write(dir, "actions/create.yaml", "name: create\nconnector: api\nrequest:\n  method: POST\n"
+                + "  path: /things\n  json: { name: x }\n");
+    }
+
+    Cli.Result fetch() {
+        return Cli.run(dir, ENV, "run", "fetch");
+    }
+
+    @Test
+    void noContentPrintsNull() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(204)));
+
+        assertThat(fetch()).isEqualTo(new Cli.Result(0, "null\n", ""));
+    }
+
+    @Test
+    void textIsPrintedAsTheApiSentIt() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/plain; charset=utf-8").withBody("line one\nJosé\n")));
+
+        assertThat(fetch()).isEqualTo(new Cli.Result(0, "line one\nJosé\n", ""));
+    }
+
+    @Test
+    void jsonInTheCharsetTheServerDeclaresIsDecoded() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=ISO-8859-1")
+                .withBody("{\"name\":\"José Müller\"}".getBytes(StandardCharsets.ISO_8859_1))));
+
+        assertThat(fetch()).isEqualTo(new Cli.Result(0, "{\"name\":\"José Müller\"}\n", ""));
+    }
+
+    @Test
+    void textInIso88591IsPrintedAsUtf8() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/csv; charset=iso-8859-1")
+                .withBody("name\nJosé\n".getBytes(StandardCharsets.ISO_8859_1))));
+
+        assertThat(fetch().out()).isEqualTo("name\nJosé\n");
+    }
+
+    @Test
+    void malformedJsonWhereJsonWasDeclaredIsExit5() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("<html>Maintenance</html>")));
+
+        Cli.Result r = fetch();
+
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).isEqualTo("error: the API's answer from 127.0.0.1 says it is JSON but is not valid"
+                + " JSON (24 bytes)\n"
+                + "  response: <html>Maintenance</html>\n"
+                + "  hint: the server may have sent an error page or a truncated body: see -v\n");
+    }
+
+    @Test
+    void aConnectionResetIsExit6AfterTheRetriesAGetMayHave() {
+        server.stubFor(get("/thing").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        Cli.Result r = fetch();
+
+        assertThat(r.exitCode()).isEqualTo(6);
+        assertThat(r.err()).isEqualTo("error: the connection to " + host + " closed before the answer was complete"
+                + " (after 3 attempts)\n"
+                + "  hint: the server or a proxy dropped the connection: try again\n");
+    }
+
+    @Test
+    void anEmptyReplyIsExit6() {
+        server.stubFor(get("/thing").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+        Cli.Result r = fetch();
+
+        assertThat(r.exitCode()).isEqualTo(6);
+        assertThat(r.err()).startsWith("error: the connection to " + host + " closed before the answer was complete");
+    }
+
+    @Test
+    void garbageInsteadOfHttpIsExit6() {
+        server.stubFor(get("/thing").willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+
+        Cli.Result r = fetch();
+
+        assertThat(r.exitCode()).isEqualTo(6);
+        assertThat(r.err()).startsWith("error: the connection to " + host + " closed before the answer was complete")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aBodyDribblingPastTheTimeoutIsExit6ThoughTheHeadersCameAtOnce() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"items\":[1,2,3,4,5,6,7,8,9]}").withChunkedDribbleDelay(10, 2000)));
+
+        Cli.Result r = fetch();
+
+        assertThat(r.exitCode()).isEqualTo(6);
+        assertThat(r.err()).isEqualTo("error: no answer from " + host + " within 500ms (after 3 attempts)\n"
+                + "  hint: the server may be slow or unreachable: try again, or raise the connector's `timeout`\n");
+    }
+
+    @Test
+    void aChunkedBodyPastTheCapIsExit5NamingTheCap() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("[" + "\"xxxxxxxx\",".repeat(400) + "1]")));
+
+        Cli.Result r = Cli.run(Cli.runner().withMaxBody(1024), dir, ENV, "run", "fetch");
+
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).isEqualTo("error: the response from " + host + " is larger than the 1 KB cap\n"
+                + "  hint: ask for less: a smaller page or a filter\n");
+        server.verify(1, getRequestedFor(urlEqualTo("/thing")));
+    }
+
+    @Test
+    void aSameOriginRedirectOfAGetIsFollowedWithTheCredentials() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(301).withHeader("Location", "/v2/thing?x=1")));
+        server.stubFor(get("/v2/thing?x=1").withHeader("Authorization", equalTo("Bearer tok-55555555"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"moved\":true}")));
+
+        assertThat(fetch()).isEqualTo(new Cli.Result(0, "{\"moved\":true}\n", ""));
+    }
+
+    @Test
+    void aRedirectToAnotherOriginIsRefusedWithExit5AndTheOtherOriginSeesNothing() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(302)
+                .withHeader("Location", TestServers.origin(elsewhere) + "/collect")));
+
+        Cli.Result r = fetch();
+
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).isEqualTo("error: refused a redirect to " + TestServers.origin(elsewhere)
+                + ": credentials for " + TestServers.origin(server) + " never leave their origin\n"
+                + "  hint: the server pointed elsewhere; call that API through its own connector\n");
+        assertThat(elsewhere.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aRedirectOfAPostIsNotFollowed() {
+        server.stubFor(post("/things").willReturn(aResponse().withStatus(307).withHeader("Location", "/v2/things")));
+
+        Cli.Result r = Cli.run(dir, ENV, "run", "create");
+
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).isEqualTo("error: the API answered 307\n"
+                + "  hint: the API redirects to /v2/things: the runtime follows redirects only for GET and HEAD,"
+                + " on the same origin; point the action's path there\n");
+        server.verify(1, postRequestedFor(urlEqualTo("/things")));
+        server.verify(0, postRequestedFor(urlEqualTo("/v2/things")));
+    }
+
+    @Test
+    void moreThanFiveRedirectsIsExit5() {
+        for (int i = 0; i < 7; i++) {
+            server.stubFor(get(i == 0 ? "/thing" : "/r" + i).willReturn(aResponse().withStatus(302)
+                    .withHeader("Location", "/r" + (i + 1))));
+        }
+
+        Cli.Result r = fetch();
+
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).isEqualTo("error: more than 5 redirects from " + TestServers.origin(server) + "\n");
+    }
+}
