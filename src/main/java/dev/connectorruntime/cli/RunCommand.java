@@ -51,6 +51,10 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
             description = "The secrets file (default: .env in the workspace). Environment variables win over it.")
     Path secrets;
 
+    @Option(names = "--no-token-cache",
+            description = "Neither reuse nor keep a token on disk (a rotated refresh token is still kept).")
+    boolean noTokenCache;
+
     @Mixin
     CommonOptions common;
 
@@ -71,7 +75,9 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
         Path secretsFile = secrets != null ? context.cwd().resolve(secrets) : dir.resolve(".env");
         RunRequest request = new RunRequest(new Workspace(dir), action, inputsObject(), inputs, secretsFile,
                 secrets != null, context.environment());
-        Output output = context.runner().run(request);
+        Output output = context.runner()
+                .withTokenStore(TokenCommand.tokenStore(context, noTokenCache, spec.commandLine().getErr()))
+                .run(request);
         OutputPrinter.print(output, spec.commandLine().getOut(), context.terminal());
         return ExitCodes.OK;
     }

@@ -5,6 +5,8 @@ import dev.connectorruntime.auth.Authenticator;
 import dev.connectorruntime.auth.Authenticators;
 import dev.connectorruntime.auth.Credentials;
 import dev.connectorruntime.auth.TokenClient;
+import dev.connectorruntime.auth.TokenStatus;
+import dev.connectorruntime.auth.TokenStore;
 import dev.connectorruntime.compile.CompiledAction;
 import dev.connectorruntime.compile.InputValues;
 import dev.connectorruntime.compile.RenderedRequest;
@@ -18,6 +20,7 @@ import dev.connectorruntime.http.Origins;
 import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.http.SendPolicy;
 import dev.connectorruntime.http.Urls;
+import dev.connectorruntime.load.Workspace;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Connector;
 import dev.connectorruntime.model.RetryPolicy;
@@ -39,6 +42,7 @@ public final class ActionRunner {
 
     private final Clock clock;
     private final Function<HttpExecutor, Retrier> retriers;
+    private TokenStore tokens = TokenStore.NONE;
 
     /**
      * @param retriers how to retry over an executor: {@link Retrier#standard} in production, a retrier that does
@@ -51,6 +55,29 @@ public final class ActionRunner {
 
     public static ActionRunner standard() {
         return new ActionRunner(Clock.systemUTC(), Retrier::standard);
+    }
+
+    /** The same runner, its OAuth2 tokens kept in {@code store} across runs (the disk cache; by default none). */
+    public ActionRunner withTokenStore(TokenStore store) {
+        ActionRunner copy = new ActionRunner(clock, retriers);
+        copy.tokens = store;
+        return copy;
+    }
+
+    /**
+     * For {@code token CONNECTOR}: the connector's credentials obtained or reused exactly as {@link #run} would,
+     * and the base URL requests would go to.
+     */
+    public TokenStatus token(Workspace workspace, String connectorName, SecretResolver resolver) {
+        Connector connector = Definitions.forConnector(workspace, connectorName);
+        ConnectorSecrets secrets = ConnectorSecrets.resolve(connector, resolver);
+        Duration timeout = connector.timeout() != null ? connector.timeout() : Connector.DEFAULT_TIMEOUT;
+        try (HttpExecutor executor = new HttpExecutor(connector.caFile())) {
+            Authenticator auth = Authenticators.create(connector.name(), connector.auth(), secrets,
+                    new TokenClient(retriers.apply(executor), clock, timeout), clock, tokens);
+            Credentials credentials = auth.credentials();
+            return auth.status().withBaseUrl(baseUrl(connector, credentials, secrets));
+        }
     }
 
     public Output run(RunRequest request) {
@@ -72,8 +99,8 @@ public final class ActionRunner {
                 : connector.retry() != null ? connector.retry() : RetryPolicy.DEFAULT;
         try (HttpExecutor executor = new HttpExecutor(connector.caFile())) {
             Retrier retrier = retriers.apply(executor);
-            Authenticator auth = Authenticators.create(connector.auth(), secrets,
-                    new TokenClient(retrier, clock, timeout), clock);
+            Authenticator auth = Authenticators.create(connector.name(), connector.auth(), secrets,
+                    new TokenClient(retrier, clock, timeout), clock, tokens);
             SendPolicy policy = new SendPolicy(retry, action.request().method().idempotent() || action.idempotent(),
                     false, timeout, HttpExecutor.DEFAULT_MAX_BODY);
             Exchange exchange = new Exchange(auth, retrier, policy);
