@@ -93,6 +93,22 @@ class RunTokenCacheTest {
     }
 
     @Test
+    void runWhenTheTokenCameFromTheCacheThenItIsMaskedInWhatThisRunPrints() {
+        login.stubFor(post(TOKEN_PATH).willReturn(okJson(tokenBody("00Dfirst!session-token-value"))));
+        contactsFor("00Dfirst!session-token-value");
+        Cli.run(dir, env, "run", "list-contacts");
+        instance.resetAll();
+        instance.stubFor(get(urlPathEqualTo(QUERY)).willReturn(aResponse().withStatus(500)
+                .withBody("{\"debug\":\"the token 00Dfirst!session-token-value\"}")));
+
+        Cli.Result r = Cli.run(dir, env, "run", "list-contacts");
+
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).contains("the token ****").doesNotContain("session-token-value");
+        assertThat(tokenRequests()).hasSize(1);
+    }
+
+    @Test
     void runWithNoTokenCacheThenEveryRunAsksAndNoTokenIsWritten() throws IOException {
         login.stubFor(post(TOKEN_PATH).willReturn(okJson(tokenBody("00Dfirst!session-token-value"))));
         contactsFor("00Dfirst!session-token-value");
