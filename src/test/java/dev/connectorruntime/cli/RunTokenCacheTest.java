@@ -109,6 +109,22 @@ class RunTokenCacheTest {
     }
 
     @Test
+    void runWhenTheCacheFolderCannotBeCreatedThenWarnsAndStillRuns() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("cache-file"), "a file where the cache folder should be");
+        env.put("CONNECTOR_RUNTIME_CACHE_DIR", notAFolder.toString());
+        login.stubFor(post(TOKEN_PATH).willReturn(okJson(tokenBody("00Dfirst!session-token-value"))));
+        contactsFor("00Dfirst!session-token-value");
+
+        Cli.Result r = Cli.run(dir, env, "run", "list-contacts");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("[\"Ada Lovelace\"]\n");
+        assertThat(r.err()).startsWith("warning: cannot create the token cache folder " + notAFolder.resolve("tokens")
+                + " (").endsWith("); tokens are kept in memory only\n");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
     void runWithNoTokenCacheThenEveryRunAsksAndNoTokenIsWritten() throws IOException {
         login.stubFor(post(TOKEN_PATH).willReturn(okJson(tokenBody("00Dfirst!session-token-value"))));
         contactsFor("00Dfirst!session-token-value");

@@ -63,6 +63,7 @@ public final class DiskTokenStore implements TokenStore {
     private final boolean posix;
     private final SecureRandom random = new SecureRandom();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private volatile boolean unusable;
 
     /** @param dir the {@code tokens/} folder; created on the first write */
     public DiskTokenStore(Path dir, Mode mode, Warnings warnings, Duration lockWait) {
@@ -92,6 +93,9 @@ public final class DiskTokenStore implements TokenStore {
     @Override
     public Token load(TokenEntry entry) {
         Path file = file(entry);
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
         byte[] bytes;
         try {
             BasicFileAttributes attributes = posix
@@ -131,6 +135,9 @@ public final class DiskTokenStore implements TokenStore {
         }
         Token kept = mode == Mode.ALL ? token : token.refreshTokenOnly();
         Path file = file(entry);
+        if (unusable && !rotated) {
+            return; // said once already
+        }
         Path temp = null;
         try {
             createDirectories();
@@ -164,7 +171,11 @@ public final class DiskTokenStore implements TokenStore {
         try {
             createDirectories();
         } catch (IOException | UnsupportedOperationException e) {
-            warnOnce(dir, "cannot create the token cache folder " + dir + " (" + e.getMessage() + ")");
+            if (!unusable) {
+                unusable = true;
+                warnings.warn("cannot create the token cache folder " + dir + " (" + e.getMessage()
+                        + "); tokens are kept in memory only");
+            }
             return work.get();
         }
         return EntryLock.run(dir.resolve(entry.name() + ".lock"), fileMode(), lockWait, warnings, work);
