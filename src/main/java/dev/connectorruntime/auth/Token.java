@@ -92,11 +92,6 @@ public final class Token {
         return new Token(null, issuedAt, null, null, null, refreshToken, source);
     }
 
-    /** The same token, marked as read from the cache. */
-    public Token fromCache() {
-        return new Token(accessToken, issuedAt, expiresAt, scope, baseUrl, refreshToken, Source.CACHE);
-    }
-
     /**
      * Whether the token may still be used at {@code now}: before its expiry less the margin, where the margin
      * is at most half the token's lifetime (so a 5 s token is not renewed on every call).
