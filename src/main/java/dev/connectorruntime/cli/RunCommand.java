@@ -9,6 +9,7 @@ import dev.connectorruntime.load.YamlLoader;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.run.Output;
 import dev.connectorruntime.run.RunRequest;
+import dev.connectorruntime.sandbox.SandboxRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
         description = "Run one action and print its output on stdout.",
         footer = {"", "Examples:",
             "  runtime run list-contacts -i limit=5",
-            "  runtime run get-contact --inputs inputs.json --secrets ~/.config/salesforce.env"})
+            "  runtime run get-contact --inputs inputs.json --secrets ~/.config/salesforce.env",
+            "  runtime run list-contacts --sandbox --example \"two contacts\""})
 final class RunCommand implements Callable<Integer>, HasCommonOptions {
 
     @Spec
@@ -55,6 +57,14 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
             description = "Neither reuse nor keep a token on disk (a rotated refresh token is still kept).")
     boolean noTokenCache;
 
+    @Option(names = "--sandbox", description = "Run against the built-in sandbox, which answers as the action's"
+            + " example says: no credentials, no network (SPEC §9).")
+    boolean sandbox;
+
+    @Option(names = "--example", paramLabel = "NAME",
+            description = "With --sandbox: the example to play (default: the action's first).")
+    String example;
+
     @Mixin
     CommonOptions common;
 
@@ -71,11 +81,15 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
 
     @Override
     public Integer call() {
+        if (example != null && !sandbox) {
+            throw Failure.of(Kind.USAGE, "--example plays an example in the sandbox: add --sandbox").build();
+        }
         Path dir = common.workspaceDir(context.cwd());
         Path secretsFile = secrets != null ? context.cwd().resolve(secrets) : dir.resolve(".env");
         RunRequest request = new RunRequest(new Workspace(dir), action, inputsObject(), inputs, secretsFile,
                 secrets != null, context.environment());
-        Output output = context.runner()
+        // the sandbox never touches the disk cache (SPEC §9): its runner keeps tokens in memory only
+        Output output = sandbox ? SandboxRun.run(context.runner(), request, example) : context.runner()
                 .withTokenStore(TokenCommand.tokenStore(context, noTokenCache, spec.commandLine().getErr()))
                 .run(request);
         OutputPrinter.print(output, spec.commandLine().getOut(), context.terminal());

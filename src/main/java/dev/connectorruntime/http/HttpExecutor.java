@@ -147,13 +147,7 @@ public final class HttpExecutor implements AutoCloseable {
         if (client == null) {
             return;
         }
-        if (client instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // closing is best effort: the process ends anyway
-            }
-        }
+        ClientShutdown.shutdown(client);
         client = null;
     }
 }

@@ -91,7 +91,7 @@ public final class ActionRunner {
         }
         InputValues inputs = InputValues.bind(action, request.inputs(), request.inputTexts());
         ConnectorSecrets secrets = ConnectorSecrets.resolve(connector, new SecretResolver(request.environment(),
-                request.secretsFile(), request.secretsExplicit()));
+                request.secretsFile(), request.secretsExplicit())).retargeted(connector, request.target());
         RenderedRequest rendered = compiled.render(inputs);
         Duration timeout = action.timeout() != null ? action.timeout()
                 : connector.timeout() != null ? connector.timeout() : Connector.DEFAULT_TIMEOUT;

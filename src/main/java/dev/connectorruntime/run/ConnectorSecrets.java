@@ -2,7 +2,9 @@ package dev.connectorruntime.run;
 
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.model.Auth;
 import dev.connectorruntime.model.Connector;
+import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.secret.Secret;
 import dev.connectorruntime.secret.SecretResolver;
@@ -35,6 +37,25 @@ final class ConnectorSecrets implements Function<SecretTemplate, Secret> {
             throw Failure.invalid(problems);
         }
         return new ConnectorSecrets(values);
+    }
+
+    /** The same values, with the base and token URLs re-based on {@code target}'s origin; {@code this} without one. */
+    ConnectorSecrets retargeted(Connector connector, Target target) {
+        if (target == null) {
+            return this;
+        }
+        Map<SecretTemplate, Secret> moved = new HashMap<>(values);
+        List<SecretTemplate> urls = new ArrayList<>(Auth.present(connector.baseUrl()));
+        if (connector.auth() instanceof OAuth2 o) {
+            urls.add(o.client().tokenUrl());
+        }
+        for (SecretTemplate url : urls) {
+            Secret value = values.get(url);
+            if (value != null) {
+                moved.put(url, Secret.of(target.rebase(value.reveal())));
+            }
+        }
+        return new ConnectorSecrets(moved);
     }
 
     @Override

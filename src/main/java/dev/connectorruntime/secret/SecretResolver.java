@@ -36,7 +36,8 @@ public final class SecretResolver {
 
     /**
      * @param environment         the process environment ({@code System.getenv()}), or a map in tests
-     * @param secretsFile         the secrets file: {@code --secrets FILE}, else {@code .env} in the workspace
+     * @param secretsFile         the secrets file: {@code --secrets FILE}, else {@code .env} in the workspace;
+     *                            {@code null} for none (the sandbox: the environment given is all there is)
      * @param secretsFileExplicit whether the user named the file; then it must exist, while the default
      *                            {@code .env} may be absent
      */
@@ -47,7 +48,7 @@ public final class SecretResolver {
     SecretResolver(Map<String, String> environment, Path secretsFile, boolean secretsFileExplicit,
             Redactor redactor) {
         this.environment = Objects.requireNonNull(environment, "environment");
-        this.secretsFile = Objects.requireNonNull(secretsFile, "secretsFile");
+        this.secretsFile = secretsFile;
         this.secretsFileExplicit = secretsFileExplicit;
         this.redactor = Objects.requireNonNull(redactor, "redactor");
     }
@@ -119,6 +120,9 @@ public final class SecretResolver {
     }
 
     private Map<String, SecretsFile.Entry> readFile() {
+        if (secretsFile == null) {
+            return Map.of();
+        }
         if (Files.notExists(secretsFile)) {
             if (secretsFileExplicit) {
                 throw Failure.of(Kind.USAGE, "secrets file " + secretsFile + " does not exist")
@@ -134,6 +138,7 @@ public final class SecretResolver {
         String key = Placeholders.envName(name);
         return Problem.error(MISSING, where,
                 "secret `<<" + name + ">>` is not set",
-                "set the environment variable " + key + ", or add " + key + "=... to " + secretsFile);
+                "set the environment variable " + key
+                        + (secretsFile == null ? "" : ", or add " + key + "=... to " + secretsFile));
     }
 }

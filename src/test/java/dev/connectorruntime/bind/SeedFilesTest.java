@@ -83,7 +83,7 @@ class SeedFilesTest {
         assertThat(a.paginate()).isEqualTo(new Paginate("/records", new Paginate.NextUrl("/nextRecordsUrl"),
                 Paginate.DEFAULT_MAX_PAGES, false));
         assertThat(a.output()).isEqualTo("[].Name");
-        assertThat(a.examples()).singleElement().satisfies(e -> {
+        assertThat(a.examples()).first().satisfies(e -> {
             assertThat(e.name()).isEqualTo("two contacts");
             assertThat(e.responses()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(200));
         });

@@ -54,7 +54,8 @@ class CatalogCommandsTest {
                   limit  integer  default 10  minimum 1, maximum 2000  How many contacts to return
 
                 Examples:
-                  two contacts  inputs {"limit":2}  output ["Ada Lovelace","Alan Turing"]
+                  two contacts                      inputs {"limit":2}  output ["Ada Lovelace","Alan Turing"]
+                  records as Salesforce sends them  inputs {"limit":3}  output ["Ada Lovelace","Alan Turing","José Müller"]
                 """);
     }
 
