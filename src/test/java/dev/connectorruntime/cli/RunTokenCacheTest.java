@@ -125,6 +125,15 @@ class RunTokenCacheTest {
     }
 
     @Test
+    void runInTheSandboxNeverTouchesTheDiskCache() {
+        Cli.Result r = Cli.run(dir, env, "run", "list-contacts", "--sandbox");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(dir.resolve("cache")).doesNotExist();
+        assertThat(tokenRequests()).isEmpty();
+    }
+
+    @Test
     void runWithNoTokenCacheThenEveryRunAsksAndNoTokenIsWritten() throws IOException {
         login.stubFor(post(TOKEN_PATH).willReturn(okJson(tokenBody("00Dfirst!session-token-value"))));
         contactsFor("00Dfirst!session-token-value");
