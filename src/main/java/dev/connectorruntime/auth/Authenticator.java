@@ -23,4 +23,9 @@ public interface Authenticator {
 
     /** Short words for {@code token} and traces: {@code oauth2 password}, {@code bearer}. */
     String describe();
+
+    /** For {@code token CONNECTOR}: the type and, for OAuth2, the token in use (after {@link #credentials()}). */
+    default TokenStatus status() {
+        return new TokenStatus(describe(), null, null, java.time.Instant.now());
+    }
 }

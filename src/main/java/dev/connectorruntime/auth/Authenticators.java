@@ -22,11 +22,19 @@ public final class Authenticators {
     private Authenticators() {
     }
 
-    /**
-     * @param secrets resolves each of the connector's templates (all were resolved beforehand; null gives null)
-     */
+    /** An authenticator whose tokens live in memory only. */
     public static Authenticator create(Auth auth, Function<SecretTemplate, Secret> secrets, TokenClient client,
                                        Clock clock) {
+        return create(null, auth, secrets, client, clock, TokenStore.NONE);
+    }
+
+    /**
+     * @param connector the connector's name, which names its token cache entries ({@code null}: memory only)
+     * @param secrets   resolves each of the connector's templates (all were resolved beforehand; null gives null)
+     * @param store     where OAuth2 tokens outlive the process ({@link TokenStore#NONE}: nowhere)
+     */
+    public static Authenticator create(String connector, Auth auth, Function<SecretTemplate, Secret> secrets,
+                                       TokenClient client, Clock clock, TokenStore store) {
         if (auth instanceof Auth.Basic b) {
             return new FixedAuthenticator(new Credentials(
                     Map.of("Authorization", basic(secrets.apply(b.username()), secrets.apply(b.password()))),
@@ -42,7 +50,7 @@ public final class Authenticators {
                     "api_key in " + k.in().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (auth instanceof OAuth2 o) {
-            return oauth2(o, secrets, client, clock);
+            return oauth2(connector, o, secrets, client, clock, store);
         }
         return new FixedAuthenticator(Credentials.NONE, "none");
     }
@@ -65,8 +73,8 @@ public final class Authenticators {
         return s;
     }
 
-    private static Authenticator oauth2(OAuth2 o, Function<SecretTemplate, Secret> secrets, TokenClient client,
-                                        Clock clock) {
+    private static Authenticator oauth2(String connector, OAuth2 o, Function<SecretTemplate, Secret> secrets,
+                                        TokenClient client, Clock clock, TokenStore store) {
         OAuth2.Client c = o.client();
         String tokenUrl = secrets.apply(c.tokenUrl()).reveal();
         String problem = Origins.problem(tokenUrl);
@@ -80,17 +88,22 @@ public final class Authenticators {
                 secrets.apply(c.clientId()), orNull(secrets, c.clientSecret()), orNull(secrets, c.scope()),
                 orNull(secrets, c.audience()), params);
         Grant grant;
+        Secret user = null;
         if (o instanceof OAuth2.Password p) {
-            grant = Grants.password(secrets.apply(p.username()), secrets.apply(p.password()));
+            user = secrets.apply(p.username());
+            grant = Grants.password(user, secrets.apply(p.password()));
         } else if (o instanceof OAuth2.RefreshToken r) {
             grant = new Grants.Refresh(secrets.apply(r.refreshToken()));
         } else if (o instanceof OAuth2.JwtBearer j) {
+            user = secrets.apply(j.subject());
             grant = new JwtBearerGrant(PemKeys.rsaPrivateKey(secrets.apply(j.privateKey())),
-                    settings.clientId(), secrets.apply(j.subject()), settings.audience(), clock);
+                    settings.clientId(), user, settings.audience(), clock);
         } else {
             grant = Grants.clientCredentials();
         }
-        return new OAuth2Authenticator(settings, grant, client, clock);
+        TokenEntry entry = connector == null ? null : TokenEntry.of(connector, tokenUrl, o.grantType(),
+                settings.clientId(), user, settings.scope(), o.templates().stream().map(secrets).toList());
+        return new OAuth2Authenticator(settings, grant, client, clock, entry, store);
     }
 
     private static Secret orNull(Function<SecretTemplate, Secret> secrets, SecretTemplate t) {

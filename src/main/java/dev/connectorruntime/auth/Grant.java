@@ -20,6 +20,11 @@ interface Grant {
         return false;
     }
 
+    /** The refresh token the next request would spend, or {@code null}. */
+    default Secret refreshToken() {
+        return null;
+    }
+
     /** A new refresh token came back: the next request must use it (rotation). */
     default void rotated(Secret refreshToken) {
     }

@@ -36,6 +36,11 @@ final class Grants {
         }
 
         @Override
+        public Secret refreshToken() {
+            return current.get();
+        }
+
+        @Override
         public boolean spendsRefreshToken() {
             return true;
         }

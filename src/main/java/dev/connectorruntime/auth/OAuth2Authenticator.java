@@ -20,6 +20,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * before a known expiry and after a 401, one request at a time however many threads ask (they wait and re-check
  * after taking the lock). Renewal uses the refresh token when one came with the token, and falls back once to the
  * connector's own grant when that fails.
+ *
+ * <p>With a {@link TokenStore}, a miss in memory is looked up on disk, and a token request is made only under the
+ * store's lock, after reading the store again: of several processes sharing the cache, one asks and the others
+ * read its token. Every new token is saved before it is used, so a rotated refresh token is never lost.
  */
 final class OAuth2Authenticator implements Authenticator {
 
@@ -32,15 +36,24 @@ final class OAuth2Authenticator implements Authenticator {
     private final Grant grant;
     private final TokenClient client;
     private final Clock clock;
+    private final TokenEntry entry;
+    private final TokenStore store;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Token current;
     private volatile Credentials currentCredentials;
 
     OAuth2Authenticator(Settings settings, Grant grant, TokenClient client, Clock clock) {
+        this(settings, grant, client, clock, null, TokenStore.NONE);
+    }
+
+    OAuth2Authenticator(Settings settings, Grant grant, TokenClient client, Clock clock, TokenEntry entry,
+                        TokenStore store) {
         this.settings = settings;
         this.grant = grant;
         this.client = client;
         this.clock = clock;
+        this.entry = entry;
+        this.store = entry == null ? TokenStore.NONE : store;
     }
 
     @Override
@@ -52,7 +65,18 @@ final class OAuth2Authenticator implements Authenticator {
         lock.lock();
         try {
             c = usable();
-            return c != null ? c : install(obtain(current));
+            if (c != null) {
+                return c;
+            }
+            // cache files are replaced atomically, so a hit needs no lock across processes
+            Token cached = store.load(entry);
+            if (usable(cached)) {
+                return install(cached);
+            }
+            return store.locked(entry, () -> {
+                Token stored = store.load(entry); // another process may have asked while this one waited
+                return usable(stored) ? install(stored) : install(obtain(newest(current, stored)));
+            });
         } finally {
             lock.unlock();
         }
@@ -68,7 +92,14 @@ final class OAuth2Authenticator implements Authenticator {
             Token old = current;
             current = null;
             currentCredentials = null;
-            return install(obtain(old));
+            return store.locked(entry, () -> {
+                Token stored = store.load(entry);
+                // another process renewed after the rejected token was issued: use its token, ask nothing
+                if (usable(stored) && (old == null || !stored.accessToken().equals(old.accessToken()))) {
+                    return install(stored);
+                }
+                return install(obtain(newest(old, stored)));
+            });
         } finally {
             lock.unlock();
         }
@@ -79,6 +110,11 @@ final class OAuth2Authenticator implements Authenticator {
         return "oauth2 " + settings.auth().grantType();
     }
 
+    @Override
+    public TokenStatus status() {
+        return new TokenStatus(describe(), current, null, clock.instant());
+    }
+
     /** The token in use, or {@code null} before the first request. */
     Token token() {
         return current;
@@ -87,7 +123,11 @@ final class OAuth2Authenticator implements Authenticator {
     private Credentials usable() {
         Token t = current;
         Credentials c = currentCredentials;
-        return t != null && c != null && t.usableAt(clock.instant(), settings.auth().client().refreshMargin()) ? c : null;
+        return c != null && usable(t) ? c : null;
+    }
+
+    private boolean usable(Token t) {
+        return t != null && t.usableAt(clock.instant(), settings.auth().client().refreshMargin());
     }
 
     private Credentials install(Token token) {
@@ -103,14 +143,25 @@ final class OAuth2Authenticator implements Authenticator {
         return header;
     }
 
+    /** The one issued last: another process may have rotated the refresh token this one holds. */
+    private static Token newest(Token a, Token b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return b.issuedAt().isAfter(a.issuedAt()) ? b : a;
+    }
+
     private Token obtain(Token previous) {
-        if (previous != null && previous.refreshToken() != null && !grant.spendsRefreshToken()) {
-            Grants.Refresh refresh = new Grants.Refresh(previous.refreshToken());
+        Secret refresh = previous == null ? null : previous.refreshToken();
+        if (grant.spendsRefreshToken()) {
+            if (refresh != null) {
+                grant.rotated(refresh); // the newest one known, perhaps from an earlier run
+            }
+            return refresh(grant);
+        }
+        if (refresh != null) {
             try {
-                Token t = request(refresh);
-                // RFC 6749 §6: only a newly issued refresh token replaces the old one, which stays valid otherwise
-                return t.refreshToken() != null ? t : new Token(t.accessToken(), t.issuedAt(), t.expiresAt(),
-                        t.scope(), t.baseUrl(), previous.refreshToken());
+                return refresh(new Grants.Refresh(refresh));
             } catch (Failure f) {
                 if (f.kind() != Kind.AUTH) {
                     throw f;
@@ -118,7 +169,23 @@ final class OAuth2Authenticator implements Authenticator {
                 // the refresh token is spent or revoked: fall back once to the connector's own grant
             }
         }
-        return request(grant);
+        return saved(request(grant), false);
+    }
+
+    /** A refresh-token request; the answer is saved before it is used, since the old refresh token may be spent. */
+    private Token refresh(Grant g) {
+        Secret spent = g.refreshToken();
+        Token t = request(g);
+        if (t.refreshToken() == null) {
+            // RFC 6749 §6: only a newly issued refresh token replaces the old one, which stays valid otherwise
+            return saved(t.withRefreshToken(spent), false);
+        }
+        return saved(t, !t.refreshToken().equals(spent));
+    }
+
+    private Token saved(Token t, boolean rotated) {
+        store.save(entry, t, rotated);
+        return t;
     }
 
     private Token request(Grant g) {

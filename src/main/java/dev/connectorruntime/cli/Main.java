@@ -53,6 +53,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ValidateCommand(context));
         cl.addSubcommand(new ListCommand(context));
         cl.addSubcommand(new DescribeCommand(context));
+        cl.addSubcommand(new TokenCommand(context));
         cl.addSubcommand(new TestCommand(context));
         cl.addSubcommand(new CommandLine(new SchemaCommand()).addSubcommand(new SchemaCommand.Export(context)));
         cl.setOut(out);

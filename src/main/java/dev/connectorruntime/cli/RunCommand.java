@@ -60,6 +60,10 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
             description = "The secrets file (default: .env in the workspace). Environment variables win over it.")
     Path secrets;
 
+    @Option(names = "--no-token-cache",
+            description = "Neither reuse nor keep a token on disk (a rotated refresh token is still kept).")
+    boolean noTokenCache;
+
     @Option(names = "--sandbox", description = "Run against the built-in sandbox, which answers as the action's"
             + " example says: no credentials, no network (SPEC §9).")
     boolean sandbox;
@@ -110,8 +114,11 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
         }
         RunOptions options = new RunOptions(verbose ? new VerboseTrace(spec.commandLine().getErr()) : HttpListener.NONE,
                 deadline);
+        // the sandbox never touches the disk cache (SPEC §9): its runner keeps tokens in memory only
         Output output = sandbox ? SandboxRun.run(context.runner(), request, example, options)
-                : context.runner().run(request, options);
+                : context.runner()
+                        .withTokenStore(TokenCommand.tokenStore(context, noTokenCache, spec.commandLine().getErr()))
+                        .run(request, options);
         OutputPrinter.print(output, spec.commandLine().getOut(), context.terminal());
         return ExitCodes.OK;
     }

@@ -13,17 +13,21 @@ final class Terminal {
 
     /** Redacts, then escapes every control character except newline and tab. */
     static String clean(String text) {
-        if (text == null) {
-            return null;
-        }
-        String redacted = Redactor.global().redact(text);
+        return text == null ? null : escapeControls(Redactor.global().redact(text));
+    }
+
+    /**
+     * Escapes every control character except newline and tab, and masks nothing: only for the one value a user
+     * asked to see ({@code token --show}).
+     */
+    static String escapeControls(String text) {
         StringBuilder sb = null;
-        for (int i = 0; i < redacted.length(); i++) {
-            char c = redacted.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             boolean control = c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c >= 0x80 && c < 0xa0
                     || c == '\u2028' || c == '\u2029';
             if (control && sb == null) {
-                sb = new StringBuilder(redacted.length() + 16).append(redacted, 0, i);
+                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
             if (sb != null) {
                 if (control) {
@@ -33,7 +37,7 @@ final class Terminal {
                 }
             }
         }
-        return sb == null ? redacted : sb.toString();
+        return sb == null ? text : sb.toString();
     }
 
     /** One line: also newlines and tabs escaped. */

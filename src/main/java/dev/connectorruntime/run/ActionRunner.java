@@ -5,6 +5,8 @@ import dev.connectorruntime.auth.Authenticator;
 import dev.connectorruntime.auth.Authenticators;
 import dev.connectorruntime.auth.Credentials;
 import dev.connectorruntime.auth.TokenClient;
+import dev.connectorruntime.auth.TokenStatus;
+import dev.connectorruntime.auth.TokenStore;
 import dev.connectorruntime.compile.CompiledAction;
 import dev.connectorruntime.compile.InputValues;
 import dev.connectorruntime.compile.RenderedRequest;
@@ -18,6 +20,7 @@ import dev.connectorruntime.http.Origins;
 import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.http.SendPolicy;
 import dev.connectorruntime.http.Urls;
+import dev.connectorruntime.load.Workspace;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Connector;
 import dev.connectorruntime.model.RetryPolicy;
@@ -39,15 +42,22 @@ public final class ActionRunner {
 
     private final Clock clock;
     private final Function<HttpExecutor, Retrier> retriers;
-    private long maxBody = HttpExecutor.DEFAULT_MAX_BODY;
+    private final long maxBody;
+    private final TokenStore tokens;
 
     /**
      * @param retriers how to retry over an executor: {@link Retrier#standard} in production, a retrier that does
      *                 not sleep in tests
      */
     public ActionRunner(Clock clock, Function<HttpExecutor, Retrier> retriers) {
+        this(clock, retriers, HttpExecutor.DEFAULT_MAX_BODY, TokenStore.NONE);
+    }
+
+    private ActionRunner(Clock clock, Function<HttpExecutor, Retrier> retriers, long maxBody, TokenStore tokens) {
         this.clock = clock;
         this.retriers = retriers;
+        this.maxBody = maxBody;
+        this.tokens = tokens;
     }
 
     public static ActionRunner standard() {
@@ -56,9 +66,28 @@ public final class ActionRunner {
 
     /** The same runner with another body cap: tests use a small one rather than sending 50 MB. */
     public ActionRunner withMaxBody(long bytes) {
-        ActionRunner r = new ActionRunner(clock, retriers);
-        r.maxBody = bytes;
-        return r;
+        return new ActionRunner(clock, retriers, bytes, tokens);
+    }
+
+    /** The same runner, its OAuth2 tokens kept in {@code store} across runs (the disk cache; by default none). */
+    public ActionRunner withTokenStore(TokenStore store) {
+        return new ActionRunner(clock, retriers, maxBody, store);
+    }
+
+    /**
+     * For {@code token CONNECTOR}: the connector's credentials obtained or reused exactly as {@link #run} would,
+     * and the base URL requests would go to.
+     */
+    public TokenStatus token(Workspace workspace, String connectorName, SecretResolver resolver) {
+        Connector connector = Definitions.forConnector(workspace, connectorName);
+        ConnectorSecrets secrets = ConnectorSecrets.resolve(connector, resolver);
+        Duration timeout = connector.timeout() != null ? connector.timeout() : Connector.DEFAULT_TIMEOUT;
+        try (HttpExecutor executor = new HttpExecutor(connector.caFile())) {
+            Authenticator auth = Authenticators.create(connector.name(), connector.auth(), secrets,
+                    new TokenClient(retriers.apply(executor), clock, timeout), clock, tokens);
+            Credentials credentials = auth.credentials();
+            return auth.status().withBaseUrl(baseUrl(connector, credentials, secrets));
+        }
     }
 
     public Output run(RunRequest request) {
@@ -84,8 +113,8 @@ public final class ActionRunner {
                 : connector.retry() != null ? connector.retry() : RetryPolicy.DEFAULT;
         try (HttpExecutor executor = new HttpExecutor(connector.caFile(), options.executor(request.environment()))) {
             Retrier retrier = retriers.apply(executor);
-            Authenticator auth = Authenticators.create(connector.auth(), secrets,
-                    new TokenClient(retrier, clock, timeout), clock);
+            Authenticator auth = Authenticators.create(connector.name(), connector.auth(), secrets,
+                    new TokenClient(retrier, clock, timeout), clock, tokens);
             SendPolicy policy = new SendPolicy(retry, action.request().method().idempotent() || action.idempotent(),
                     false, timeout, maxBody);
             Exchange exchange = new Exchange(auth, retrier, policy);

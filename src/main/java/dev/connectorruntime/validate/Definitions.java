@@ -65,6 +65,45 @@ public final class Definitions {
         return new Pair(action.definition(), connector);
     }
 
+    /**
+     * For {@code token CONNECTOR}: the connector, parsed, bound and checked as {@link #forRun} checks it.
+     *
+     * @throws Failure USAGE for an unknown connector; INVALID with every problem of its file
+     */
+    public static Connector forConnector(Workspace workspace, String connectorName) {
+        Path file = workspace.connectorFile(connectorName);
+        if (!NAME.matcher(connectorName).matches() || !Files.isRegularFile(file)) {
+            throw unknownConnector(workspace, connectorName);
+        }
+        Validator.Checked<Connector> checked = Validator.connector(file);
+        if (checked.definition() == null || checked.hasErrors()) {
+            throw Failure.invalid(checked.problems());
+        }
+        return checked.definition();
+    }
+
+    /** @throws Failure USAGE when the workspace has no connector of that name, with a did-you-mean hint */
+    public static void requireConnector(Workspace workspace, String connectorName) {
+        if (!NAME.matcher(connectorName).matches() || !Files.isRegularFile(workspace.connectorFile(connectorName))) {
+            throw unknownConnector(workspace, connectorName);
+        }
+    }
+
+    private static Failure unknownConnector(Workspace workspace, String name) {
+        List<String> names = workspace.connectorNames();
+        String near = Suggestions.closest(name, names);
+        String hint;
+        if (near != null) {
+            hint = "did you mean `" + near + "`?";
+        } else if (names.isEmpty()) {
+            hint = "there is no connector in " + workspace.dir().resolve("connectors")
+                    + ": run from a workspace, or pass --dir DIR";
+        } else {
+            hint = "`list` shows the connectors";
+        }
+        return Failure.of(Kind.USAGE, "unknown connector `" + name + "`").hint(hint).build();
+    }
+
     private static Failure unknownAction(Workspace workspace, String name) {
         List<String> names = workspace.actionNames();
         String near = Suggestions.closest(name, names);

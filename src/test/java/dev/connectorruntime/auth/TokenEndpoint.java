@@ -95,6 +95,11 @@ final class TokenEndpoint implements AutoCloseable {
         return Authenticators.create(auth, resolver(secrets), tokens, clock);
     }
 
+    /** As the runner builds it with the disk cache: the entry is named after the seed connector. */
+    Authenticator authenticator(OAuth2 auth, Map<String, String> secrets, TokenStore store) {
+        return Authenticators.create("salesforce", auth, resolver(secrets), tokens, clock, store);
+    }
+
     Authenticator authenticator(OAuth2 auth) {
         return authenticator(auth, SALESFORCE_SECRETS);
     }

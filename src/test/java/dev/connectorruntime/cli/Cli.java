@@ -3,10 +3,14 @@ package dev.connectorruntime.cli;
 import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.run.ActionRunner;
 import dev.connectorruntime.secret.Redactor;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Drives the CLI through picocli with captured stdout and stderr, as a user's shell would. */
@@ -16,10 +20,17 @@ final class Cli {
     record Result(int exitCode, String out, String err) {
     }
 
+    /** Under target/ when Maven runs the tests (see the pom), so the runs' caches go with {@code mvn clean}. */
+    private static final Path CACHES = Path.of(System.getenv().getOrDefault("CONNECTOR_RUNTIME_CACHE_DIR",
+            System.getProperty("java.io.tmpdir")));
+
     private Cli() {
     }
 
-    /** Runs in {@code cwd} with exactly this environment; retries do not sleep. */
+    /**
+     * Runs in {@code cwd} with this environment; retries do not sleep. Unless the environment names a cache
+     * directory, the run gets a fresh one of its own, so no test reads another's tokens or the user's.
+     */
     static Result run(Path cwd, Map<String, String> env, String... args) {
         return run(runner(), cwd, env, args);
     }
@@ -33,6 +44,16 @@ final class Cli {
     /** Runs with this runner (one with a small body cap, for one). */
     static Result run(ActionRunner runner, Path cwd, Map<String, String> env, String... args) {
         Redactor.global().clear();
+        if (!env.containsKey("CONNECTOR_RUNTIME_CACHE_DIR") && !env.containsKey("XDG_CACHE_HOME")) {
+            Map<String, String> withCache = new HashMap<>(env);
+            try {
+                Path fresh = Files.createTempDirectory(Files.createDirectories(CACHES), "run");
+                withCache.put("CONNECTOR_RUNTIME_CACHE_DIR", fresh.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            env = withCache;
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true),
