@@ -50,7 +50,7 @@ final class JwtBearerGrant implements Grant {
 
     Secret assertion() {
         long now = clock.instant().getEpochSecond();
-        var claims = Json.mapper().createObjectNode()
+        var claims = Json.object()
                 .put("iss", issuer.reveal())
                 .put("sub", subject.reveal())
                 .put("aud", audience.reveal())

@@ -123,7 +123,7 @@ final class DescribeCommand implements Callable<Integer>, HasCommonOptions {
     }
 
     private static ObjectNode json(Action a, Connector c) {
-        ObjectNode o = Json.mapper().createObjectNode();
+        ObjectNode o = Json.object();
         o.put("name", a.name()).put("description", a.description()).put("connector", c.name())
                 .put("auth", authWords(c)).put("base_url", baseUrl(c));
         ObjectNode request = o.putObject("request");

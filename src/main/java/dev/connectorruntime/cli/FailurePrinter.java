@@ -33,7 +33,7 @@ final class FailurePrinter {
 
     void print(Failure f, PrintWriter err, boolean json, int exitCode) {
         if (json) {
-            ObjectNode o = Json.mapper().createObjectNode();
+            ObjectNode o = Json.object();
             o.put("exit_code", exitCode);
             o.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
             if (f.status() != null) {
@@ -47,7 +47,7 @@ final class FailurePrinter {
             if (!f.problems().isEmpty()) {
                 var list = o.putArray("problems");
                 for (Problem p : f.problems()) {
-                    list.add(Json.mapper().createObjectNode()
+                    list.add(Json.object()
                             .put("file", display(p.location().file()))
                             .put("line", p.location().line())
                             .put("column", p.location().column())

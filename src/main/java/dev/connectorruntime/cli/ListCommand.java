@@ -47,7 +47,7 @@ final class ListCommand implements Callable<Integer>, HasCommonOptions {
     public Integer call() {
         Workspace workspace = new Workspace(common.workspaceDir(context.cwd()));
         List<String[]> actionRows = new ArrayList<>();
-        ArrayNode actions = Json.mapper().createArrayNode();
+        ArrayNode actions = Json.array();
         for (Path file : workspace.actionFiles()) {
             Action a = Validator.action(file).definition();
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
@@ -62,7 +62,7 @@ final class ListCommand implements Callable<Integer>, HasCommonOptions {
                 nz(a.description())});
         }
         List<String[]> connectorRows = new ArrayList<>();
-        ArrayNode connectors = Json.mapper().createArrayNode();
+        ArrayNode connectors = Json.array();
         for (Path file : workspace.connectorFiles()) {
             Connector c = Validator.connector(file).definition();
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
@@ -78,7 +78,7 @@ final class ListCommand implements Callable<Integer>, HasCommonOptions {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == DescribeCommand.Format.json) {
-            ObjectNode all = Json.mapper().createObjectNode();
+            ObjectNode all = Json.object();
             all.set("actions", actions);
             all.set("connectors", connectors);
             out.println(Terminal.clean(Json.compact(all)));

@@ -125,7 +125,7 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
 
     private ObjectNode inputsObject() {
         if (inputsFile == null) {
-            return Json.mapper().createObjectNode();
+            return Json.object();
         }
         String text;
         Path path;

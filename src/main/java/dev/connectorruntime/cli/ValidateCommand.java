@@ -97,7 +97,7 @@ final class ValidateCommand implements Callable<Integer>, HasCommonOptions {
     }
 
     private static String json(List<Problem> problems, FailurePrinter printer) {
-        ArrayNode list = Json.mapper().createArrayNode();
+        ArrayNode list = Json.array();
         for (Problem p : problems) {
             list.addObject()
                     .put("file", printer.display(p.location().file()))

@@ -1,7 +1,5 @@
 package dev.connectorruntime.compile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -195,7 +193,7 @@ public final class CompiledAction {
         Map<String, JsonNode> encoded = new HashMap<>();
         // booleans stay booleans, so a section such as {{#as_json}}.json{{/as_json}} still sees false as false
         values.forEach((k, v) -> encoded.put(k, v.isBoolean() ? v
-                : Json.mapper().getNodeFactory().textNode(PercentEncoding.encode(Renders.text(v)))));
+                : Json.nodes().textNode(PercentEncoding.encode(Renders.text(v)))));
         StringBuilder sb = new StringBuilder();
         for (Template segment : segments) {
             String s = segment.isLiteral() ? segment.source() : segment.render(encoded);
@@ -254,7 +252,7 @@ public final class CompiledAction {
         Body body = action.request().body();
         if (body instanceof Body.Json json) {
             JsonNode tree = renderTree(json.tree(), "", values);
-            return plainJson(tree == null ? Json.mapper().nullNode() : tree).getBytes(StandardCharsets.UTF_8);
+            return Json.compact(tree == null ? Json.nodes().nullNode() : tree).getBytes(StandardCharsets.UTF_8);
         }
         if (body instanceof Body.Form) {
             StringBuilder sb = new StringBuilder();
@@ -273,15 +271,6 @@ public final class CompiledAction {
         return null;
     }
 
-    /** SPEC §5.2: numbers render plainly, {@code 10000000000}, not {@code 1E+10}. */
-    private static String plainJson(JsonNode tree) {
-        try {
-            return Json.mapper().writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            return Json.compact(tree); // a scale beyond Jackson's plain-writing limit: valid JSON all the same
-        }
-    }
-
     /** The tree with each string leaf rendered; {@code null} for a member to leave out. */
     private JsonNode renderTree(JsonNode node, String pointer, Map<String, JsonNode> values) {
         if (node.isTextual()) {
@@ -292,10 +281,10 @@ public final class CompiledAction {
             if (t.isSingleVariable()) {
                 return values.get(t.singleVariable());
             }
-            return Json.mapper().getNodeFactory().textNode(t.render(values));
+            return Json.nodes().textNode(t.render(values));
         }
         if (node.isObject()) {
-            ObjectNode out = Json.mapper().createObjectNode();
+            ObjectNode out = Json.object();
             Iterator<Map.Entry<String, JsonNode>> it = node.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -308,10 +297,10 @@ public final class CompiledAction {
             return out;
         }
         if (node.isArray()) {
-            ArrayNode out = Json.mapper().createArrayNode();
+            ArrayNode out = Json.array();
             for (int i = 0; i < node.size(); i++) {
                 JsonNode v = renderTree(node.get(i), pointer + "/" + i, values);
-                out.add(v == null ? Json.mapper().nullNode() : v);
+                out.add(v == null ? Json.nodes().nullNode() : v);
             }
             return out;
         }

@@ -16,10 +16,10 @@ public final class InputSchema {
     }
 
     public static ObjectNode of(Action action) {
-        ObjectNode schema = Json.mapper().createObjectNode();
+        ObjectNode schema = Json.object();
         schema.put("type", "object");
         ObjectNode properties = schema.putObject("properties");
-        ArrayNode required = Json.mapper().createArrayNode();
+        ArrayNode required = Json.array();
         for (Input input : action.inputs()) {
             properties.set(input.name(), input.schema());
             if (input.required()) {

@@ -89,7 +89,7 @@ public final class InputValues {
 
     /** {@code -i limit=5} is the integer 5; arrays and objects are JSON text (SPEC §7). */
     static JsonNode parse(Input input, String text) {
-        var f = Json.mapper().getNodeFactory();
+        var f = Json.nodes();
         String what = "input `" + input.name() + "`";
         switch (input.type()) {
             case STRING:

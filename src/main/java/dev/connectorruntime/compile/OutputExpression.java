@@ -5,13 +5,35 @@ import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPathException;
+import io.burt.jmespath.RuntimeConfiguration;
 import io.burt.jmespath.jackson.JacksonRuntime;
+import dev.connectorruntime.model.Json;
+import java.io.IOException;
 
 /** An action's {@code output}: a JMESPath expression, parsed once. */
 public final class OutputExpression {
 
     private static final class Holder {
-        static final JacksonRuntime RUNTIME = new JacksonRuntime();
+        static final JacksonRuntime RUNTIME = new TreeRuntime();
+    }
+
+    /**
+     * Jackson's JMESPath adapter without its {@code ObjectMapper} (building one costs about 0.2 s of start-up): the
+     * mapper only parses JSON literals written in an expression, which {@link Json#parse} does as well.
+     */
+    private static final class TreeRuntime extends JacksonRuntime {
+        TreeRuntime() {
+            super(RuntimeConfiguration.defaultConfiguration(), null);
+        }
+
+        @Override
+        public JsonNode parseString(String text) {
+            try {
+                return Json.parse(text);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private final Expression<JsonNode> expression;

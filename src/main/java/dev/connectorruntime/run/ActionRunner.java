@@ -27,7 +27,10 @@ import dev.connectorruntime.model.RetryPolicy;
 import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.secret.SecretResolver;
 import dev.connectorruntime.validate.Definitions;
+import dev.connectorruntime.validate.ValidationStamps;
+import dev.connectorruntime.load.CacheDirectory;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,7 +98,9 @@ public final class ActionRunner {
     }
 
     public Output run(RunRequest request, RunOptions options) {
-        Definitions.Pair pair = Definitions.forRun(request.workspace(), request.action());
+        Definitions.Pair pair = Definitions.forRun(request.workspace(), request.action(),
+                new ValidationStamps(CacheDirectory.validated(request.environment(),
+                        Path.of(System.getProperty("user.home")))));
         Action action = pair.action();
         Connector connector = pair.connector();
         List<Problem> problems = new ArrayList<>();
@@ -133,7 +138,7 @@ public final class ActionRunner {
             }
             if (compiled.output() != null && output.isJson()) {
                 JsonNode shaped = compiled.output().apply(output.json());
-                output = Output.of(shaped == null ? dev.connectorruntime.model.Json.mapper().nullNode() : shaped);
+                output = Output.of(shaped == null ? dev.connectorruntime.model.Json.nodes().nullNode() : shaped);
             }
             return output;
         }

@@ -15,7 +15,7 @@ final class Bodies {
 
     static Output decode(HttpResult result) {
         if (result.body().length == 0) {
-            return Output.of(Json.mapper().nullNode());
+            return Output.of(Json.nodes().nullNode());
         }
         String text = result.text();
         if (result.isJson()) {

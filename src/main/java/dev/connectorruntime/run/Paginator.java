@@ -47,7 +47,7 @@ final class Paginator {
 
     /** Fetches every page through {@code fetch}, starting at {@code first}. */
     ArrayNode all(URI first, URI origin, java.util.function.Function<URI, HttpResult> fetch) {
-        ArrayNode items = Json.mapper().createArrayNode();
+        ArrayNode items = Json.array();
         Set<String> seen = new HashSet<>();
         URI url = first;
         long position = startOf(paginate.style());

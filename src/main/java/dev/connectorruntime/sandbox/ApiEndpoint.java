@@ -130,7 +130,7 @@ final class ApiEndpoint {
         if (parent instanceof ObjectNode o) {
             o.put(pointer.last().getMatchingProperty(), rebased);
         } else if (parent instanceof ArrayNode a) {
-            a.set(pointer.last().getMatchingIndex(), Json.mapper().getNodeFactory().textNode(rebased));
+            a.set(pointer.last().getMatchingIndex(), Json.nodes().textNode(rebased));
         }
         return copy;
     }

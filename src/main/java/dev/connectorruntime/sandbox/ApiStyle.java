@@ -68,7 +68,7 @@ enum ApiStyle {
 
     /** A token endpoint's success answer (RFC 6749 §5.1), and for {@code base_url_from} the sandbox's origin. */
     ObjectNode tokenResponse(String accessToken, String baseUrlFrom, URI origin, String scope, long now) {
-        ObjectNode o = Json.mapper().createObjectNode().put("access_token", accessToken);
+        ObjectNode o = Json.object().put("access_token", accessToken);
         if (this == SALESFORCE) {
             if (baseUrlFrom != null) {
                 o.put(baseUrlFrom, origin.toString());

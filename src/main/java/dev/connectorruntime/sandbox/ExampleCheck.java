@@ -53,7 +53,7 @@ public final class ExampleCheck {
     public Outcome check(Workspace workspace, Definitions.Pair pair, Example example) {
         long start = System.nanoTime();
         Action action = pair.action();
-        RunRequest request = new RunRequest(workspace, action.name(), Json.mapper().createObjectNode(), Map.of(),
+        RunRequest request = new RunRequest(workspace, action.name(), Json.object(), Map.of(),
                 workspace.dir().resolve(".env"), false, Map.of());
         Output output = null;
         Failure failure = null;
@@ -102,7 +102,7 @@ public final class ExampleCheck {
     }
 
     private static void compare(JsonNode expected, Output output, List<String> reasons) {
-        JsonNode actual = output.isJson() ? output.json() : Json.mapper().getNodeFactory().textNode(output.text());
+        JsonNode actual = output.isJson() ? output.json() : Json.nodes().textNode(output.text());
         if (JsonDiff.equal(expected, actual)) {
             return;
         }

@@ -90,7 +90,7 @@ final class JsonDiff {
         if (IDENTIFIER.matcher(name).matches()) {
             return path.isEmpty() ? name : path + "." + name;
         }
-        return path + "[" + Json.compact(Json.mapper().getNodeFactory().textNode(name)) + "]";
+        return path + "[" + Json.compact(Json.nodes().textNode(name)) + "]";
     }
 
     private static String where(String path) {

@@ -24,6 +24,6 @@ record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body) {
 
     /** The sandbox speaking for itself, not as the API: {@code {"message": "sandbox: …"}}. */
     static Reply refusal(int status, String message) {
-        return json(status, Json.mapper().createObjectNode().put("message", "sandbox: " + message));
+        return json(status, Json.object().put("message", "sandbox: " + message));
     }
 }

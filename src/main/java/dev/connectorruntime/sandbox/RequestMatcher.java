@@ -99,8 +99,8 @@ final class RequestMatcher {
             String text = actual.bodyText();
             String want = expected.isTextual() ? expected.asText() : Json.compact(expected);
             if (!want.equals(text)) {
-                out.add("body: expected " + JsonDiff.show(Json.mapper().getNodeFactory().textNode(want)) + ", got "
-                        + JsonDiff.show(Json.mapper().getNodeFactory().textNode(text)));
+                out.add("body: expected " + JsonDiff.show(Json.nodes().textNode(want)) + ", got "
+                        + JsonDiff.show(Json.nodes().textNode(text)));
             }
             return;
         }
@@ -110,7 +110,7 @@ final class RequestMatcher {
     }
 
     private static ObjectNode form(String text) {
-        ObjectNode o = Json.mapper().createObjectNode();
+        ObjectNode o = Json.object();
         Map<String, List<String>> fields = RecordedRequest.multimap(RecordedRequest.pairs(text, true));
         fields.forEach((k, v) -> {
             if (v.size() == 1) {
@@ -125,17 +125,17 @@ final class RequestMatcher {
     /** A form carries text: {@code Age: 3} in an example means the field {@code Age=3}. */
     private static JsonNode asText(JsonNode node) {
         if (node.isObject()) {
-            ObjectNode o = Json.mapper().createObjectNode();
+            ObjectNode o = Json.object();
             Map<String, JsonNode> copy = new LinkedHashMap<>();
             node.fields().forEachRemaining(e -> copy.put(e.getKey(), asText(e.getValue())));
             copy.forEach(o::set);
             return o;
         }
         if (node.isArray()) {
-            var a = Json.mapper().createArrayNode();
+            var a = Json.array();
             node.forEach(n -> a.add(asText(n)));
             return a;
         }
-        return Json.mapper().getNodeFactory().textNode(node.asText());
+        return Json.nodes().textNode(node.asText());
     }
 }

@@ -206,7 +206,7 @@ final class TokenEndpoint {
     }
 
     private static Reply error(int status, String error, String description) {
-        return Reply.json(status, Json.mapper().createObjectNode().put("error", error)
+        return Reply.json(status, Json.object().put("error", error)
                 .put("error_description", "sandbox: " + description), Map.entry("Cache-Control", "no-store"));
     }
 }

@@ -39,11 +39,18 @@ public final class Definitions {
      * @throws Failure USAGE for an unknown action; INVALID with every problem of either file
      */
     public static Pair forRun(Workspace workspace, String actionName) {
+        return forRun(workspace, actionName, ValidationStamps.NONE);
+    }
+
+    /**
+     * The same, skipping the full check of files the stamps say passed it unchanged (see {@link ValidationStamps}).
+     */
+    public static Pair forRun(Workspace workspace, String actionName, ValidationStamps stamps) {
         Path actionFile = workspace.actionFile(actionName);
         if (!NAME.matcher(actionName).matches() || !Files.isRegularFile(actionFile)) {
             throw unknownAction(workspace, actionName);
         }
-        Validator.Checked<Action> action = Validator.action(actionFile);
+        Validator.Checked<Action> action = Validator.action(actionFile, stamps);
         List<Problem> problems = new ArrayList<>(action.problems());
         String connectorName = action.partial() != null ? action.partial().connector()
                 : action.root() instanceof YMap m && m.get("connector") instanceof YScalar s
@@ -52,7 +59,7 @@ public final class Definitions {
         Connector connector = null;
         if (connectorFile != null && Files.isRegularFile(connectorFile)) {
             // checked even when the action has errors, so that one run reports the problems of both files
-            Validator.Checked<Connector> checked = Validator.connector(connectorFile);
+            Validator.Checked<Connector> checked = Validator.connector(connectorFile, stamps);
             problems.addAll(checked.problems());
             connector = checked.definition();
         }

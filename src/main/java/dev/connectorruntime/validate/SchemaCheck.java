@@ -63,7 +63,7 @@ public final class SchemaCheck {
                     if (in == null) {
                         throw Failure.of(Kind.INTERNAL, "the jar holds no " + resource()).build();
                     }
-                    raw = Json.mapper().readTree(in);
+                    raw = Json.parse(in);
                 } catch (IOException e) {
                     throw Failure.of(Kind.INTERNAL, "cannot read " + resource() + ": " + e.getMessage()).build();
                 }

@@ -19,6 +19,7 @@ import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.http.Origins;
 import dev.connectorruntime.secret.Placeholders;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,12 +54,23 @@ public final class Validator {
     }
 
     public static Checked<Connector> connector(Path file) {
-        return check(file, SchemaCheck.Schema.CONNECTOR, ConnectorBinder::bind, Validator::connectorChecks);
+        return connector(file, ValidationStamps.NONE);
     }
 
     /** The action, its templates compiled, its examples' inputs checked against its inputs. */
     public static Checked<Action> action(Path file) {
-        return check(file, SchemaCheck.Schema.ACTION, ActionBinder::bindAsFarAsPossible, Validator::actionChecks);
+        return action(file, ValidationStamps.NONE);
+    }
+
+    /** The connector; when {@code stamps} say this exact file passed before, only loaded and bound. */
+    public static Checked<Connector> connector(Path file, ValidationStamps stamps) {
+        return check(file, SchemaCheck.Schema.CONNECTOR, ConnectorBinder::bind, Validator::connectorChecks, stamps);
+    }
+
+    /** The action; when {@code stamps} say this exact file passed before, only loaded and bound. */
+    public static Checked<Action> action(Path file, ValidationStamps stamps) {
+        return check(file, SchemaCheck.Schema.ACTION, ActionBinder::bindAsFarAsPossible, Validator::actionChecks,
+                stamps);
     }
 
     private interface Binder<T> {
@@ -66,7 +78,9 @@ public final class Validator {
     }
 
     private static <T> Checked<T> check(Path file, SchemaCheck.Schema schema, Binder<T> binder,
-                                        java.util.function.BiConsumer<T, List<Problem>> more) {
+                                        java.util.function.BiConsumer<T, List<Problem>> more,
+                                        ValidationStamps stamps) {
+        byte[] content = stamps == ValidationStamps.NONE ? null : read(file);
         YNode root;
         try {
             root = YamlLoader.load(file);
@@ -79,6 +93,9 @@ public final class Validator {
         List<Problem> bound = new ArrayList<>();
         T definition = binder.bind(root, file, bound);
         boolean bindingErrors = bound.stream().anyMatch(Problem::isError);
+        if (content != null && !bindingErrors && definition != null && stamps.passed(file, content)) {
+            return new Checked<>(definition, bound, root, definition);
+        }
         List<Problem> problems = merge(bound, SchemaCheck.check(root, schema));
         if (definition != null) {
             more.accept(definition, problems);
@@ -88,7 +105,18 @@ public final class Validator {
         }
         problems.sort(Problem.ORDER);
         boolean errors = problems.stream().anyMatch(Problem::isError);
+        if (!errors && content != null) {
+            stamps.record(file, content);
+        }
         return new Checked<>(errors ? null : definition, problems, root, definition);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.size(file) > 4L * 1024 * 1024 ? null : Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** The binder's problems, and the schema's on lines where the binder said nothing. */

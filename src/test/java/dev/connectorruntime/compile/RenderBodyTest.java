@@ -37,7 +37,7 @@ class RenderBodyTest {
     void renderWhenJsonLeafIsExactlyOneVariableThenTheInputKeepsItsType() {
         assertThat(body(render(CREATE, "{'name': 'Ada', 'count': 3, 'active': false, 'tags': ['a', 1], "
                 + "'owner': {'id': 7}, 'ratio': 0.50}"))).isEqualTo("{\"name\":\"Ada\",\"greeting\":\"Hello Ada\","
-                + "\"count\":3,\"active\":false,\"tags\":[\"a\",1],\"owner\":{\"id\":7},\"ratio\":0.5,"
+                + "\"count\":3,\"active\":false,\"tags\":[\"a\",1],\"owner\":{\"id\":7},\"ratio\":0.50,"
                 + "\"fixed\":{\"n\":3,\"on\":true,\"none\":null,\"text\":\"as is\"},\"list\":[3,\"Ada\"]}");
     }
 
@@ -65,7 +65,8 @@ class RenderBodyTest {
         assertThat(body(render(CREATE, "{'name': 'n', 'count': 1e10, 'ratio': 1e10}")))
                 .contains("\"count\":10000000000,").contains("\"ratio\":10000000000,")
                 .contains("\"list\":[10000000000,\"n\"]");
-        assertThat(body(render(CREATE, "{'name': 'n', 'ratio': 100.0}"))).contains("\"ratio\":100,");
+        // a decimal keeps the digits it was given: 100.0 is sent as 100.0, never as 1E+2
+        assertThat(body(render(CREATE, "{'name': 'n', 'ratio': 100.0}"))).contains("\"ratio\":100.0,");
     }
 
     @Test

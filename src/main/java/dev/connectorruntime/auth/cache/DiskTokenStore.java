@@ -1,5 +1,6 @@
 package dev.connectorruntime.auth.cache;
 
+import dev.connectorruntime.load.CacheDirectory;
 import dev.connectorruntime.auth.Token;
 import dev.connectorruntime.auth.TokenEntry;
 import dev.connectorruntime.auth.TokenStore;

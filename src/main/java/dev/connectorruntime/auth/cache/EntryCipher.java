@@ -71,7 +71,7 @@ final class EntryCipher {
             return null; // other secrets, another entry, or a damaged file
         }
         try {
-            return token(Json.mapper().readTree(plain));
+            return token(Json.parse(plain));
         } catch (IOException | RuntimeException e) {
             return null;
         } finally {
@@ -100,7 +100,7 @@ final class EntryCipher {
     }
 
     private static byte[] plaintext(Token t) {
-        ObjectNode o = Json.mapper().createObjectNode();
+        ObjectNode o = Json.object();
         o.put("access_token", t.accessToken() == null ? null : t.accessToken().reveal());
         o.put("issued_at", t.issuedAt().toEpochMilli());
         if (t.expiresAt() != null) {
@@ -111,11 +111,7 @@ final class EntryCipher {
         o.put("scope", t.scope());
         o.put("base_url", t.baseUrl());
         o.put("refresh_token", t.refreshToken() == null ? null : t.refreshToken().reveal());
-        try {
-            return Json.mapper().writeValueAsBytes(o);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write a JSON tree", e);
-        }
+        return Json.bytes(o);
     }
 
     private static Token token(JsonNode o) {

@@ -1,16 +1,17 @@
-package dev.connectorruntime.auth.cache;
+package dev.connectorruntime.load;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Where the cache lives (SPEC §6): {@code $CONNECTOR_RUNTIME_CACHE_DIR}, else {@code $XDG_CACHE_HOME/connector-runtime},
- * else {@code ~/.cache/connector-runtime}; tokens in its {@code tokens/} folder.
+ * else {@code ~/.cache/connector-runtime}; tokens in its {@code tokens/} folder, validation stamps in
+ * {@code validated/}.
  */
 public final class CacheDirectory {
 
-    static final String OWN_VARIABLE = "CONNECTOR_RUNTIME_CACHE_DIR";
-    static final String XDG_VARIABLE = "XDG_CACHE_HOME";
+    public static final String OWN_VARIABLE = "CONNECTOR_RUNTIME_CACHE_DIR";
+    public static final String XDG_VARIABLE = "XDG_CACHE_HOME";
 
     private CacheDirectory() {
     }
@@ -30,6 +31,11 @@ public final class CacheDirectory {
             return Path.of(xdg, "connector-runtime");
         }
         return home.resolve(".cache").resolve("connector-runtime");
+    }
+
+    /** The {@code validated/} folder of {@link #root}: definitions checked in full, by content digest. */
+    public static Path validated(Map<String, String> env, Path home) {
+        return root(env, home).resolve("validated");
     }
 
     /** The {@code tokens/} folder of {@link #root}. */

@@ -1,4 +1,4 @@
-package dev.connectorruntime.auth.cache;
+package dev.connectorruntime.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
