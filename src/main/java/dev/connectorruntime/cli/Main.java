@@ -5,6 +5,7 @@ import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Suggestions;
 import dev.connectorruntime.run.ActionRunner;
 import dev.connectorruntime.run.Version;
+import dev.connectorruntime.run.Warmup;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStreamWriter;
@@ -35,6 +36,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("test"))) {
+            Warmup.start(); // the second core prepares TLS, HTTP, YAML, templates and JMESPath meanwhile
+        }
         // UTF-8 whatever the locale: under LANG=C the JDK would print "José" as "Jos?".
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), true);

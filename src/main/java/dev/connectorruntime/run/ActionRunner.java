@@ -98,6 +98,7 @@ public final class ActionRunner {
     }
 
     public Output run(RunRequest request, RunOptions options) {
+        Warmup.start();
         Definitions.Pair pair = Definitions.forRun(request.workspace(), request.action(),
                 new ValidationStamps(CacheDirectory.validated(request.environment(),
                         Path.of(System.getProperty("user.home")))));

@@ -1,0 +1,51 @@
+package dev.connectorruntime.run;
+
+import dev.connectorruntime.compile.OutputExpression;
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.load.YamlLoader;
+import dev.connectorruntime.model.Json;
+import dev.connectorruntime.template.Templates;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Start-up work done on the second core while the first reads the definitions: the default TLS context (it reads
+ * the JDK's trusted roots), the HTTP client's classes, the JMESPath parser and the template engine. Everything here
+ * would happen later on the main thread anyway, so it changes no result, only when the cost is paid; a failure
+ * here is ignored (the main thread meets it again and reports it properly).
+ */
+public final class Warmup {
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private Warmup() {
+    }
+
+    /** Starts the work once per process; does nothing on one core. */
+    public static void start() {
+        if (!STARTED.compareAndSet(false, true) || Runtime.getRuntime().availableProcessors() < 2) {
+            return;
+        }
+        Thread t = new Thread(Warmup::run, "warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void run() {
+        try {
+            YamlLoader.parse(Path.of("warmup.yaml"), "a: {b: [1, \"c\"]}\n");
+            SSLContext.getDefault();
+            HttpClient.newBuilder();
+            Class.forName("jdk.internal.net.http.HttpClientImpl", false, HttpClient.class.getClassLoader());
+            OutputExpression.compile("[].a", Location.of(Path.of("warmup")), new ArrayList<>());
+            Templates.compile("{{a}}", Location.of(Path.of("warmup")), Set.of("a"), new ArrayList<>());
+            Json.parse("{\"a\":[1,2.5,true,null]}");
+        } catch (Exception | LinkageError e) {
+            // only an optimisation: the main thread does the same work and reports any failure
+        }
+    }
+}
