@@ -37,13 +37,14 @@ public final class Warmup {
 
     private static void run() {
         try {
+            // in the order the main thread will need them, so this thread stays ahead of it
             YamlLoader.parse(Path.of("warmup.yaml"), "a: {b: [1, \"c\"]}\n");
-            SSLContext.getDefault();
+            Templates.compile("{{a}}", Location.of(Path.of("warmup")), Set.of("a"), new ArrayList<>());
+            OutputExpression.compile("[].a", Location.of(Path.of("warmup")), new ArrayList<>());
+            Json.parse("{\"a\":[1,2.5,true,null]}");
             HttpClient.newBuilder();
             Class.forName("jdk.internal.net.http.HttpClientImpl", false, HttpClient.class.getClassLoader());
-            OutputExpression.compile("[].a", Location.of(Path.of("warmup")), new ArrayList<>());
-            Templates.compile("{{a}}", Location.of(Path.of("warmup")), Set.of("a"), new ArrayList<>());
-            Json.parse("{\"a\":[1,2.5,true,null]}");
+            SSLContext.getDefault();
         } catch (Exception | LinkageError e) {
             // only an optimisation: the main thread does the same work and reports any failure
         }
