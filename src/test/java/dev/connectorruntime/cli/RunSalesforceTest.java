@@ -7,10 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.connectorruntime.http.PercentEncoding;
@@ -20,8 +18,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,33 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The seed's whole path, `run list-contacts`, against a login server and an instance on two loopback ports,
  * answering as Salesforce does (salesforce-wire.md): no expires_in, instance_url, errors as a JSON array.
  */
-class RunSalesforceTest {
+class RunSalesforceTest extends SalesforceServers {
 
     static final String ACCESS_TOKEN = "00D50000000IZ3Z!AQgAQH0Yd9M51BU_rayzAdmZ6NmT3pXZBgzkc3JTwDOGBl8BP2AREOiZzL";
     static final String QUERY = "/services/data/v58.0/query";
 
-    @TempDir
-    Path dir;
-
-    WireMockServer login;
-    WireMockServer instance;
-    Map<String, String> env;
-
-    @BeforeEach
-    void start() {
-        login = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        instance = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        login.start();
-        instance.start();
-        SalesforceWorkspace.create(dir);
-        env = SalesforceWorkspace.env(login.port());
-    }
-
-    @AfterEach
-    void stop() {
-        login.stop();
-        instance.stop();
-    }
 
     void tokenIssued() {
         login.stubFor(post("/services/oauth2/token").willReturn(aResponse().withStatus(200)

@@ -8,58 +8,33 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `run` with the disk cache (SPEC §6): a thousand runs from the shell ask the token endpoint once per token
  * lifetime, a session that ends mid-way costs one extra request, and nothing readable is left on disk.
  */
-class RunTokenCacheTest {
+class RunTokenCacheTest extends SalesforceServers {
 
     static final String QUERY = RunSalesforceTest.QUERY;
     static final String TOKEN_PATH = "/services/oauth2/token";
     static final String SESSION_EXPIRED =
             "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]";
 
-    @TempDir
-    Path dir;
-
-    WireMockServer login;
-    WireMockServer instance;
-    Map<String, String> env;
-
     @BeforeEach
     void start() {
-        login = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        instance = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        login.start();
-        instance.start();
-        SalesforceWorkspace.create(dir);
-        env = new HashMap<>(SalesforceWorkspace.env(login.port()));
         env.put("CONNECTOR_RUNTIME_CACHE_DIR", dir.resolve("cache").toString());
-    }
-
-    @AfterEach
-    void stop() {
-        login.stop();
-        instance.stop();
     }
 
     String tokenBody(String accessToken) {

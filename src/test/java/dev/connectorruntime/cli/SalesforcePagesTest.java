@@ -8,42 +8,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The issue's "done": a paginated Salesforce query returns all its records, every page through auth, retries and
  * 401 renewal (the session may expire between pages; an instance may answer 503 for a moment).
  */
-class SalesforcePagesTest {
+class SalesforcePagesTest extends SalesforceServers {
 
     static final String SECOND = "/services/data/v58.0/query/01gRO0000016PIAYA2-2000";
     static final String THIRD = "/services/data/v58.0/query/01gRO0000016PIAYA2-4000";
 
-    @TempDir
-    Path dir;
-
-    WireMockServer login;
-    WireMockServer instance;
-    Map<String, String> env;
-
     @BeforeEach
     void start() {
-        login = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        instance = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        login.start();
-        instance.start();
-        SalesforceWorkspace.create(dir);
-        env = SalesforceWorkspace.env(login.port());
         login.stubFor(post("/services/oauth2/token").inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
                 .willSetStateTo("second").willReturn(token("first-session-token-0001")));
         login.stubFor(post("/services/oauth2/token").inScenario("tokens").whenScenarioStateIs("second")
@@ -54,12 +35,6 @@ class SalesforcePagesTest {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"access_token\":\"" + access + "\",\"instance_url\":\"" + instance.baseUrl()
                         + "\",\"token_type\":\"Bearer\",\"issued_at\":\"1296509381665\"}");
-    }
-
-    @AfterEach
-    void stop() {
-        login.stop();
-        instance.stop();
     }
 
     @Test

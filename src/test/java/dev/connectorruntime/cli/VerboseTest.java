@@ -4,46 +4,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** SPEC §7 {@code run -v}: each request and answer on stderr, token requests and retries too, masked. */
-class VerboseTest {
-
-    @TempDir
-    Path dir;
-
-    WireMockServer login;
-    WireMockServer instance;
-    Map<String, String> env;
+class VerboseTest extends SalesforceServers {
 
     @BeforeEach
     void start() {
-        login = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        instance = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        login.start();
-        instance.start();
-        SalesforceWorkspace.create(dir);
-        env = SalesforceWorkspace.env(login.port());
         login.stubFor(post("/services/oauth2/token").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"access_token\":\"" + RunSalesforceTest.ACCESS_TOKEN + "\",\"instance_url\":\""
                         + instance.baseUrl() + "\",\"token_type\":\"Bearer\"}")));
-    }
-
-    @AfterEach
-    void stop() {
-        login.stop();
-        instance.stop();
     }
 
     @Test
