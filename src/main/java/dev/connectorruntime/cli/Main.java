@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
                 + " authenticate, actions/ say what to send.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes:",
-            "  0 ok      1 internal error   2 usage   3 invalid definitions or missing secret",
+            "  0 ok   1 internal error, or a failing `test`   2 usage",
+            "  3 invalid definitions or missing secret",
             "  4 authentication   5 API error   6 no answer   130 interrupted"})
 public final class Main implements Runnable {
 
