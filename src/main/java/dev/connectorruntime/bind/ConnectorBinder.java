@@ -52,7 +52,8 @@ public final class ConnectorBinder {
         SecretTemplate baseUrl = secret(f, "base_url", false);
         YMap authMap = f.map("auth", false);
         Auth auth = authMap == null ? new Auth.None() : auth(authMap);
-        Map<String, SecretTemplate> headers = secretMap(f, "headers");
+        Map<String, SecretTemplate> headers = new LinkedHashMap<>();
+        f.headers("headers").forEach((k, v) -> headers.put(k, secretOf(v)));
         java.time.Duration timeout = f.duration("timeout");
         RetryPolicy retry = Retries.bind(f, problems);
         Path caFile = null;
@@ -96,6 +97,9 @@ public final class ConnectorBinder {
     private Auth apiKey(Fields f) {
         String in = f.oneOf("in", true, List.of("header", "query"));
         String name = plain(f, "name", true);
+        if (name != null && "header".equals(in)) {
+            Names.checkHeaderName(name, f.locationOf("name"), problems);
+        }
         SecretTemplate value = secret(f, "value", true);
         if (in == null || name == null || value == null) {
             return null;
@@ -109,6 +113,11 @@ public final class ConnectorBinder {
         SecretTemplate clientId = secret(f, "client_id", true);
         boolean secretNeeded = "client_credentials".equals(grant) || "password".equals(grant);
         SecretTemplate clientSecret = "jwt_bearer".equals(grant) ? null : secret(f, "client_secret", secretNeeded);
+        if ("jwt_bearer".equals(grant) && f.has("client_secret")) {
+            problems.add(Problem.error("unknown-key", f.keyLocationOf("client_secret"),
+                    "`client_secret` has no use with the `jwt_bearer` grant",
+                    "the JWT bearer grant proves the client by the assertion's signature: remove `client_secret`"));
+        }
         SecretTemplate scope = secret(f, "scope", false);
         SecretTemplate audience = secret(f, "audience", "jwt_bearer".equals(grant));
         String clientAuthText = f.oneOf("client_auth", false, List.of("body", "basic"));

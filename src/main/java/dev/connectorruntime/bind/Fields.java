@@ -207,6 +207,18 @@ final class Fields {
         return out;
     }
 
+    /** A map of header names to values: {@link #scalarMap}, each name checked against RFC 9110's token rule. */
+    Map<String, YScalar> headers(String key) {
+        Map<String, YScalar> out = scalarMap(key);
+        YNode n = map.get(key);
+        if (n instanceof YMap m) {
+            for (YMap.Entry e : m.entries()) {
+                Names.checkHeaderName(e.key(), e.keyLocation(), problems);
+            }
+        }
+        return out;
+    }
+
     /** Reports every key that no reader asked for, with the nearest known key as a hint. */
     void finish() {
         List<String> candidates = new ArrayList<>(known);

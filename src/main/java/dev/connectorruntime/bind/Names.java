@@ -12,6 +12,9 @@ final class Names {
 
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
 
+    /** RFC 9110 §5.1: a field name is a token. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     static final String PLACES_HINT =
             "secrets may stand only in a connector's URLs, credentials, token_params and headers";
 
@@ -45,6 +48,15 @@ final class Names {
         String f = file.getFileName().toString();
         int dot = f.lastIndexOf('.');
         return dot < 0 ? f : f.substring(0, dot);
+    }
+
+    /** Adds a problem when {@code name} cannot be an HTTP header name (the HTTP client would refuse it later). */
+    static void checkHeaderName(String name, dev.connectorruntime.error.Location at, List<Problem> problems) {
+        // a placeholder in a name is refused as such, with its own message
+        if (!HEADER_NAME.matcher(name).matches() && !Placeholders.contains(name)) {
+            problems.add(Problem.error("bad-header-name", at, "`" + name + "` is not a valid header name",
+                    "header names are letters, digits and !#$%&'*+-.^_`|~, with no spaces or colons"));
+        }
     }
 
     static void refusePlaceholder(YScalar s, String key, List<Problem> problems) {

@@ -32,7 +32,7 @@ final class RequestBinder {
             checkPath(path);
         }
         Map<String, TemplateText> query = templates(f.scalarMap("query"));
-        Map<String, TemplateText> headers = templates(f.scalarMap("headers"));
+        Map<String, TemplateText> headers = templates(f.headers("headers"));
         for (String name : headers.keySet()) {
             if (Request.RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 problems.add(Problem.error("reserved-header", headers.get(name).location(),
