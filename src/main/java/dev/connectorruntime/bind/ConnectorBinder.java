@@ -52,8 +52,7 @@ public final class ConnectorBinder {
         SecretTemplate baseUrl = secret(f, "base_url", false);
         YMap authMap = f.map("auth", false);
         Auth auth = authMap == null ? new Auth.None() : auth(authMap);
-        Map<String, SecretTemplate> headers = new LinkedHashMap<>();
-        f.headers("headers").forEach((k, v) -> headers.put(k, secretOf(v)));
+        Map<String, SecretTemplate> headers = secretMap(f, "headers");
         java.time.Duration timeout = f.duration("timeout");
         RetryPolicy retry = Retries.bind(f, problems);
         Path caFile = null;
@@ -159,7 +158,7 @@ public final class ConnectorBinder {
                             "`<<…>>` placeholders are not allowed in a `" + key + "` name", Names.PLACES_HINT)));
         }
         Map<String, SecretTemplate> out = new LinkedHashMap<>();
-        f.scalarMap(key).forEach((k, v) -> out.put(k, secretOf(v)));
+        (key.equals("headers") ? f.headers(key) : f.scalarMap(key)).forEach((k, v) -> out.put(k, secretOf(v)));
         return out;
     }
 
