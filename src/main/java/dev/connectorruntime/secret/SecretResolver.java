@@ -81,7 +81,7 @@ public final class SecretResolver {
             } else if (placeholder.defaultValue() != null) {
                 value.append(placeholder.defaultValue());
             } else {
-                problems.add(missing(placeholder.name(), where));
+                problems.add(missing(placeholder.name(), at(template, placeholder.name(), where)));
                 missing = true;
             }
         }
@@ -132,6 +132,18 @@ public final class SecretResolver {
             return Map.of();
         }
         return SecretsFile.parse(secretsFile);
+    }
+
+    /**
+     * Where this placeholder itself stands, when the value is on one line and starts where {@code where} says (a
+     * plain scalar): the caret then points at the second of two placeholders, not the first.
+     */
+    static Location at(String template, String name, Location where) {
+        int index = template.indexOf("<<" + name);
+        if (index <= 0 || where.line() <= 0 || where.column() <= 0 || template.indexOf('\n') >= 0) {
+            return where;
+        }
+        return new Location(where.file(), where.line(), where.column() + template.codePointCount(0, index));
     }
 
     private Problem missing(String name, Location where) {
