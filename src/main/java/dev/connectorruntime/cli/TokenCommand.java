@@ -96,7 +96,7 @@ final class TokenCommand implements Callable<Integer>, HasCommonOptions {
         Path dir = workspace.dir();
         Path secretsFile = secrets != null ? context.cwd().resolve(secrets) : dir.resolve(".env");
         TokenStatus status = context.runner().withTokenStore(store).token(workspace, connector,
-                new SecretResolver(context.environment(), secretsFile, secrets != null));
+                new SecretResolver(context.environment(), secretsFile, secrets != null), context.environment());
         Token token = status.token();
         if (show) {
             if (token == null) {

@@ -193,7 +193,7 @@ public final class CompiledAction {
         Map<String, JsonNode> encoded = new HashMap<>();
         // booleans stay booleans, so a section such as {{#as_json}}.json{{/as_json}} still sees false as false
         values.forEach((k, v) -> encoded.put(k, v.isBoolean() ? v
-                : Json.nodes().textNode(PercentEncoding.encode(Renders.text(v)))));
+                : Json.nodes().textNode(PercentEncoding.encode(Templates.text(v)))));
         StringBuilder sb = new StringBuilder();
         for (Template segment : segments) {
             String s = segment.isLiteral() ? segment.source() : segment.render(encoded);
@@ -217,7 +217,7 @@ public final class CompiledAction {
             }
             JsonNode single = t.isSingleVariable() ? values.get(t.singleVariable()) : null;
             if (single != null && single.isArray()) {
-                single.forEach(item -> out.add(Map.entry(name, Renders.text(item))));
+                single.forEach(item -> out.add(Map.entry(name, Templates.text(item))));
             } else {
                 out.add(Map.entry(name, t.render(values)));
             }

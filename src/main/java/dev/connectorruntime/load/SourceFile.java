@@ -25,6 +25,11 @@ final class SourceFile {
     }
 
     static String read(Path file) {
+        return decode(file, bytes(file));
+    }
+
+    /** The file's bytes, after the size check. */
+    static byte[] bytes(Path file) {
         byte[] bytes;
         try {
             long size = Files.size(file);
@@ -40,7 +45,7 @@ final class SourceFile {
         if (bytes.length > YamlProblems.MAX_BYTES) { // it grew between size() and the read
             throw fail(YamlProblems.tooLarge(Location.of(file), bytes.length));
         }
-        return decode(file, bytes);
+        return bytes;
     }
 
     static String decode(Path file, byte[] bytes) {

@@ -39,6 +39,21 @@ public final class YamlLoader {
     }
 
     /**
+     * The file's bytes, for a caller that needs them as well as the tree (to digest them): read once, then given
+     * to {@link #load(Path, byte[])}.
+     *
+     * @throws Failure of kind {@code INVALID} when the file cannot be read or is over 4 MiB
+     */
+    public static byte[] read(Path file) {
+        return SourceFile.bytes(file);
+    }
+
+    /** Parses bytes read from {@code file} by {@link #read}: strict UTF-8, then as {@link #parse}. */
+    public static YNode load(Path file, byte[] bytes) {
+        return parse(file, SourceFile.decode(file, bytes));
+    }
+
+    /**
      * Parses {@code content} as if read from {@code file} (used only for locations). A leading byte
      * order mark is ignored; CRLF line ends are accepted.
      *

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -216,10 +217,13 @@ public final class Json {
             case NUMBER -> {
                 if (node.isIntegralNumber()) {
                     g.writeNumber(node.bigIntegerValue());
-                } else if (node.isBigDecimal()) {
-                    writeDecimal(g, node.decimalValue());
                 } else {
-                    writeDecimal(g, new java.math.BigDecimal(node.asText()));
+                    BigDecimal d = decimal(node);
+                    if (d == null) {
+                        g.writeNumber(node.doubleValue());
+                    } else {
+                        writeDecimal(g, d);
+                    }
                 }
             }
             case BOOLEAN -> g.writeBoolean(node.booleanValue());
@@ -228,8 +232,27 @@ public final class Json {
         }
     }
 
+    /**
+     * A non-integral number as the decimal the user wrote: a {@code BigDecimal} as it is; a double or float as the
+     * decimal its shortest text means ({@code 0.5}, {@code 1.0}), where the {@code .0} of Java's exponent notation
+     * ({@code 1.0E-7}) is not a digit anyone wrote, so it goes ({@code 0.0000001}); {@code null} for NaN and
+     * infinities.
+     */
+    public static BigDecimal decimal(JsonNode number) {
+        if (number.isBigDecimal()) {
+            return number.decimalValue();
+        }
+        double d = number.doubleValue();
+        if (!Double.isFinite(d)) {
+            return null;
+        }
+        String text = number.isFloat() ? Float.toString(number.floatValue()) : Double.toString(d);
+        BigDecimal decimal = new BigDecimal(text);
+        return text.indexOf('E') < 0 ? decimal : decimal.stripTrailingZeros();
+    }
+
     /** Plainly, unless the scale is beyond what plain writing allows: then in exponent form, still valid JSON. */
-    private static void writeDecimal(JsonGenerator g, java.math.BigDecimal d) throws IOException {
+    private static void writeDecimal(JsonGenerator g, BigDecimal d) throws IOException {
         if (Math.abs(d.scale()) > 9999) {
             g.writeRawValue(d.toString());
         } else {

@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -81,11 +82,13 @@ public final class ActionRunner {
      * For {@code token CONNECTOR}: the connector's credentials obtained or reused exactly as {@link #run} would,
      * and the base URL requests would go to.
      */
-    public TokenStatus token(Workspace workspace, String connectorName, SecretResolver resolver) {
+    public TokenStatus token(Workspace workspace, String connectorName, SecretResolver resolver,
+                             Map<String, String> environment) {
         Connector connector = Definitions.forConnector(workspace, connectorName);
         ConnectorSecrets secrets = ConnectorSecrets.resolve(connector, resolver);
         Duration timeout = connector.timeout() != null ? connector.timeout() : Connector.DEFAULT_TIMEOUT;
-        try (HttpExecutor executor = new HttpExecutor(connector.caFile())) {
+        // the same executor as a run's, proxies from the environment included (SPEC §2)
+        try (HttpExecutor executor = new HttpExecutor(connector.caFile(), RunOptions.DEFAULT.executor(environment))) {
             Authenticator auth = Authenticators.create(connector.name(), connector.auth(), secrets,
                     new TokenClient(retriers.apply(executor), clock, timeout), clock, tokens);
             Credentials credentials = auth.credentials();

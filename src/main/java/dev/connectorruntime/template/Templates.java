@@ -1,5 +1,6 @@
 package dev.connectorruntime.template;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.mustachejava.Mustache;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
@@ -77,5 +78,13 @@ public final class Templates {
         Tag tag = tags.get(0);
         boolean whole = tag.start() == 0 && tag.end() == source.length();
         return whole && tag.kind() == Kind.VARIABLE ? tag.name() : null;
+    }
+
+    /**
+     * How a value reads where it lands whole (a path segment, one of an array's repeated query values): the same
+     * text a template renders for it. Strings as their text, numbers plainly, containers as compact JSON.
+     */
+    public static String text(JsonNode value) {
+        return Values.text(value);
     }
 }

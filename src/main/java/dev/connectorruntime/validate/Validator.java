@@ -19,7 +19,6 @@ import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.http.Origins;
 import dev.connectorruntime.secret.Placeholders;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,16 +79,18 @@ public final class Validator {
     private static <T> Checked<T> check(Path file, SchemaCheck.Schema schema, Binder<T> binder,
                                         java.util.function.BiConsumer<T, List<Problem>> more,
                                         ValidationStamps stamps) {
-        byte[] content = stamps == ValidationStamps.NONE ? null : read(file);
+        byte[] bytes;
         YNode root;
         try {
-            root = YamlLoader.load(file);
+            bytes = YamlLoader.read(file);
+            root = YamlLoader.load(file, bytes);
         } catch (Failure f) {
             if (f.kind() != Kind.INVALID) {
                 throw f;
             }
             return new Checked<>(null, f.problems(), null, null);
         }
+        byte[] content = stamps == ValidationStamps.NONE ? null : bytes;
         List<Problem> bound = new ArrayList<>();
         T definition = binder.bind(root, file, bound);
         boolean bindingErrors = bound.stream().anyMatch(Problem::isError);
@@ -109,14 +110,6 @@ public final class Validator {
             stamps.record(file, content);
         }
         return new Checked<>(errors ? null : definition, problems, root, definition);
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.size(file) > 4L * 1024 * 1024 ? null : Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 
     /** The binder's problems, and the schema's on lines where the binder said nothing. */
