@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectorruntime.compile.InputSchema;
-import dev.connectorruntime.load.Workspace;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Body;
 import dev.connectorruntime.model.Connector;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "describe", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show one action: its inputs (type, required, default, constraints), connector, request and"
                 + " examples. --format json adds the inputs as one JSON Schema, as a tool definition needs.")
-final class DescribeCommand implements Callable<Integer>, HasCommonOptions {
+final class DescribeCommand extends WorkspaceCommand implements Callable<Integer> {
 
     /** Output formats of list and describe. */
     enum Format { text, json }
@@ -45,23 +43,13 @@ final class DescribeCommand implements Callable<Integer>, HasCommonOptions {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
     Format format;
 
-    @Mixin
-    CommonOptions common;
-
-    private final Context context;
-
     DescribeCommand(Context context) {
-        this.context = context;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+        super(context);
     }
 
     @Override
     public Integer call() {
-        Definitions.Pair pair = Definitions.forRun(new Workspace(common.workspaceDir(context.cwd())), action);
+        Definitions.Pair pair = Definitions.forRun(workspace(), action);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.println(Terminal.clean(Json.compact(json(pair.action(), pair.connector()))));

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code list}: the catalog of actions and connectors. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
         description = "List the workspace's actions (connector, method, path, description) and connectors.")
-final class ListCommand implements Callable<Integer>, HasCommonOptions {
+final class ListCommand extends WorkspaceCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -29,23 +28,13 @@ final class ListCommand implements Callable<Integer>, HasCommonOptions {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
     DescribeCommand.Format format;
 
-    @Mixin
-    CommonOptions common;
-
-    private final Context context;
-
     ListCommand(Context context) {
-        this.context = context;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+        super(context);
     }
 
     @Override
     public Integer call() {
-        Workspace workspace = new Workspace(common.workspaceDir(context.cwd()));
+        Workspace workspace = workspace();
         List<String[]> actionRows = new ArrayList<>();
         ArrayNode actions = Json.array();
         for (Path file : workspace.actionFiles()) {

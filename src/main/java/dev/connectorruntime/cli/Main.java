@@ -85,7 +85,7 @@ public final class Main implements Runnable {
         });
         FailurePrinter printer = new FailurePrinter(context.cwd());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            CommonOptions common = commandLine.getCommand() instanceof HasCommonOptions h ? h.common() : null;
+            CommonOptions common = commandLine.getCommand() instanceof WorkspaceCommand w ? w.common() : null;
             boolean debug = common != null && common.debug;
             boolean json = common != null && common.jsonErrors;
             Failure failure = ex instanceof Failure f ? f

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Spec;
             "  runtime run list-contacts --sandbox --example \"two contacts\"",
             "  runtime run list-contacts --dry-run    # curl commands, nothing sent",
             "  runtime run list-contacts -v --timeout 2m"})
-final class RunCommand implements Callable<Integer>, HasCommonOptions {
+final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -84,18 +83,8 @@ final class RunCommand implements Callable<Integer>, HasCommonOptions {
             description = "A total deadline for the whole run (token request, retries, pages): 500ms, 30s, 5m.")
     Duration timeout;
 
-    @Mixin
-    CommonOptions common;
-
-    private final Context context;
-
     RunCommand(Context context) {
-        this.context = context;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+        super(context);
     }
 
     @Override

@@ -20,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  runtime test",
             "  runtime test list-contacts search-contacts --junit target/examples.xml"})
-final class TestCommand implements Callable<Integer>, HasCommonOptions {
+final class TestCommand extends WorkspaceCommand implements Callable<Integer> {
 
     private static final String INDENT = "     ";
 
@@ -49,23 +48,13 @@ final class TestCommand implements Callable<Integer>, HasCommonOptions {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML, for CI.")
     Path junit;
 
-    @Mixin
-    CommonOptions common;
-
-    private final Context context;
-
     TestCommand(Context context) {
-        this.context = context;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+        super(context);
     }
 
     @Override
     public Integer call() {
-        Workspace workspace = new Workspace(common.workspaceDir(context.cwd()));
+        Workspace workspace = workspace();
         List<String> names = actions.isEmpty() ? workspace.actionNames() : List.copyOf(new LinkedHashSet<>(actions));
         for (String name : names) {
             if (!workspace.actionNames().contains(name)) {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Spec;
             "  curl -H \"Authorization: Bearer $(runtime token salesforce --show)\" https://...",
             "  runtime token salesforce --clear",
             "  runtime token --clear"})
-final class TokenCommand implements Callable<Integer>, HasCommonOptions {
+final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -57,18 +56,8 @@ final class TokenCommand implements Callable<Integer>, HasCommonOptions {
             description = "The secrets file (default: .env in the workspace). Environment variables win over it.")
     Path secrets;
 
-    @Mixin
-    CommonOptions common;
-
-    private final Context context;
-
     TokenCommand(Context context) {
-        this.context = context;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+        super(context);
     }
 
     /** The disk cache as the environment names it; its warnings go to stderr. Shared with {@code run}. */
@@ -82,7 +71,7 @@ final class TokenCommand implements Callable<Integer>, HasCommonOptions {
 
     @Override
     public Integer call() {
-        Workspace workspace = new Workspace(common.workspaceDir(context.cwd()));
+        Workspace workspace = workspace();
         PrintWriter out = spec.commandLine().getOut();
         DiskTokenStore store = tokenStore(context, noTokenCache, spec.commandLine().getErr());
         if (clear) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = "Check definitions and report every problem: the report on stdout, a summary on stderr.",
         footer = {"", "Exit code 3 when there is an error (or, with --strict, a warning); 0 otherwise.",
             "Problem codes are listed in docs/errors.md."})
-final class ValidateCommand implements Callable<Integer>, HasCommonOptions {
+final class ValidateCommand extends WorkspaceCommand implements Callable<Integer> {
 
     /** Report formats. */
     enum Format { text, github, json }
@@ -44,23 +43,13 @@ final class ValidateCommand implements Callable<Integer>, HasCommonOptions {
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
 
-    @Mixin
-    CommonOptions common;
-
-    private final Context context;
-
     ValidateCommand(Context context) {
-        this.context = context;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+        super(context);
     }
 
     @Override
     public Integer call() {
-        Workspace workspace = new Workspace(common.workspaceDir(context.cwd()));
+        Workspace workspace = workspace();
         List<Path> resolved = paths.stream().map(p -> context.cwd().resolve(p).normalize()).toList();
         WorkspaceCheck.Report report = WorkspaceCheck.run(workspace, resolved);
         List<Problem> problems = report.problems().stream()
