@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
             "  4 authentication   5 API error   6 no answer   130 interrupted"})
 public final class Main implements Runnable {
 
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +59,11 @@ public final class Main implements Runnable {
 
     /** Runs one command line; returns its exit code. Tests call this with captured writers. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Context context) {
+        // every CommandLine registers converters for the java.sql and java.time types by reflection, which loads
+        // about 90 classes and the java.sql module (about 30 ms): no option here has such a type
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
+        }
         CommandLine cl = new CommandLine(new Main());
         Map<String, Supplier<Object>> commands = commands(context);
         Supplier<Object> only = args.length > 0 ? commands.get(args[0]) : null;

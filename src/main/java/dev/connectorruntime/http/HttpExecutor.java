@@ -70,6 +70,8 @@ public final class HttpExecutor implements AutoCloseable {
             }
             if (caFile != null) {
                 b.sslContext(TrustBundle.sslContext(caFile));
+            } else {
+                b.sslContext(DeferredTls.context(DeferredTls::jdkDefault)).sslParameters(DeferredTls.parameters());
             }
             client = b.build();
         }

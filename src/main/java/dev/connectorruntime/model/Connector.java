@@ -47,6 +47,16 @@ public record Connector(@NotNull @Pattern(regexp = Names.PATTERN, message = Name
         return all;
     }
 
+    /**
+     * Whether requests of this connector are likely to use TLS, as a hint for start-up work only (the answer never
+     * changes what is sent): its base URL or, when the token response names the base URL, its token URL does not
+     * plainly start with {@code http:}.
+     */
+    public boolean likelyTls() {
+        SecretTemplate url = baseUrl != null ? baseUrl : auth instanceof OAuth2 o ? o.client().tokenUrl() : null;
+        return url == null || !url.source().regionMatches(true, 0, "http:", 0, 5);
+    }
+
     /** The token-response field that names the base URL, or {@code null}. */
     public String baseUrlFrom() {
         return auth instanceof OAuth2 o ? o.client().baseUrlFrom() : null;

@@ -107,6 +107,9 @@ public final class ActionRunner {
                         Path.of(System.getProperty("user.home")))));
         Action action = pair.action();
         Connector connector = pair.connector();
+        if (connector.likelyTls() && connector.caFile() == null) {
+            Warmup.tls();
+        }
         List<Problem> problems = new ArrayList<>();
         CompiledAction compiled = CompiledAction.compile(action, problems);
         if (compiled == null) {

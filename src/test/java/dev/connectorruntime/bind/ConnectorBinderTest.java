@@ -38,6 +38,25 @@ class ConnectorBinderTest {
     }
 
     @Test
+    void likelyTlsFollowsTheBaseUrlOrElseTheTokenUrl() {
+        assertThat(connector("name: demo\nbase_url: https://api.example.com\n").likelyTls()).isTrue();
+        assertThat(connector("name: demo\nbase_url: HTTP://127.0.0.1:8080\n").likelyTls()).isFalse();
+        assertThat(connector("name: demo\nbase_url: <<api_url>>\n").likelyTls()).isTrue();
+        String fromToken = """
+                name: demo
+                auth:
+                  type: oauth2
+                  grant_type: client_credentials
+                  token_url: %s/token
+                  client_id: id
+                  client_secret: <<secret>>
+                  base_url_from: instance_url
+                """;
+        assertThat(connector(fromToken.formatted("http://127.0.0.1:9")).likelyTls()).isFalse();
+        assertThat(connector(fromToken.formatted("https://login.example.com")).likelyTls()).isTrue();
+    }
+
+    @Test
     void bindWhenNameMissingThenMissingKeyAtTheFileStart() {
         Problem p = connectorProblem("""
                 base_url: https://api.example.com

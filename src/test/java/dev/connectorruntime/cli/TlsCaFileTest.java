@@ -6,9 +6,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.connectorruntime.http.TestCertificate;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,28 +27,14 @@ class TlsCaFileTest {
     Path dir;
 
     @BeforeAll
-    static void serverWithASelfSignedCertificate() throws Exception {
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Path store = keys.resolve("server.p12");
-        keytool(keytool, "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
-                "-keypass", "changeit");
-        keytool(keytool, "-exportcert", "-rfc", "-alias", "test", "-keystore", store.toString(),
-                "-storepass", "changeit", "-file", keys.resolve("ca.pem").toString());
+    static void serverWithASelfSignedCertificate() {
+        TestCertificate cert = TestCertificate.create(keys, "ip:127.0.0.1,dns:localhost");
         server = new WireMockServer(options().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(store.toString()).keystorePassword("changeit").keyManagerPassword("changeit")
-                .keystoreType("PKCS12"));
+                .keystorePath(cert.keystore().toString()).keystorePassword(TestCertificate.PASSWORD)
+                .keyManagerPassword(TestCertificate.PASSWORD).keystoreType("PKCS12"));
         server.start();
         server.stubFor(get("/hello").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"tls\":true}")));
-    }
-
-    private static void keytool(String... args) throws Exception {
-        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
     }
 
     @AfterAll
