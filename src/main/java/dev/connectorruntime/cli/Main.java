@@ -64,6 +64,14 @@ public final class Main implements Runnable {
         if (System.getProperty(CONVERTER_EXCLUDES) == null) {
             System.setProperty(CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
         }
+        RunCommand quick = QuickRunParser.parse(args, context);
+        if (quick != null) {
+            try {
+                return quick.execute(out, err);
+            } catch (Exception ex) {
+                return failed(ex, err, quick.common(), context.cwd());
+            }
+        }
         CommandLine cl = new CommandLine(new Main());
         Map<String, Supplier<Object>> commands = commands(context);
         Supplier<Object> only = args.length > 0 ? commands.get(args[0]) : null;
@@ -90,26 +98,28 @@ public final class Main implements Runnable {
             w.flush();
             return ExitCodes.USAGE;
         });
-        FailurePrinter printer = new FailurePrinter(context.cwd());
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            CommonOptions common = commandLine.getCommand() instanceof WorkspaceCommand w ? w.common() : null;
-            boolean debug = common != null && common.debug;
-            boolean json = common != null && common.jsonErrors;
-            Failure failure = ex instanceof Failure f ? f
-                    : Thread.currentThread().isInterrupted() ? Failure.of(Kind.INTERRUPTED, "interrupted").build()
-                    : Failure.of(Kind.INTERNAL, "internal error: " + ex).cause(ex)
-                    .hint("run again with --debug for the stack trace, and please report it").build();
-            int code = ExitCodes.of(failure.kind());
-            printer.print(failure, commandLine.getErr(), json, code);
-            if (debug) {
-                StringWriter trace = new StringWriter();
-                ex.printStackTrace(new PrintWriter(trace));
-                commandLine.getErr().println(Terminal.clean(trace.toString()));
-                commandLine.getErr().flush();
-            }
-            return code;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr(),
+                commandLine.getCommand() instanceof WorkspaceCommand w ? w.common() : null, context.cwd()));
         return cl.execute(args);
+    }
+
+    /** Prints what went wrong (as JSON with --json-errors, with the stack trace with --debug); its exit code. */
+    private static int failed(Exception ex, PrintWriter err, CommonOptions common, Path cwd) {
+        boolean debug = common != null && common.debug;
+        boolean json = common != null && common.jsonErrors;
+        Failure failure = ex instanceof Failure f ? f
+                : Thread.currentThread().isInterrupted() ? Failure.of(Kind.INTERRUPTED, "interrupted").build()
+                : Failure.of(Kind.INTERNAL, "internal error: " + ex).cause(ex)
+                .hint("run again with --debug for the stack trace, and please report it").build();
+        int code = ExitCodes.of(failure.kind());
+        new FailurePrinter(cwd).print(failure, err, json, code);
+        if (debug) {
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.println(Terminal.clean(trace.toString()));
+            err.flush();
+        }
+        return code;
     }
 
     private static Map<String, Supplier<Object>> commands(Context context) {

@@ -16,6 +16,7 @@ import dev.connectorruntime.run.RunRequest;
 import dev.connectorruntime.sandbox.SandboxRun;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -89,6 +90,11 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs with the options as parsed, printing on these writers; returns the exit code. */
+    int execute(PrintWriter out, PrintWriter err) {
         if (example != null && !sandbox) {
             throw Failure.of(Kind.USAGE, "--example plays an example in the sandbox: add --sandbox").build();
         }
@@ -98,17 +104,16 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
         RunRequest request = new RunRequest(new Workspace(dir), action, inputsObject(), inputs, secretsFile,
                 secrets != null, context.environment());
         if (dryRun) {
-            return DryRunPrinter.print(DryRun.plan(request), spec.commandLine().getOut(),
-                    spec.commandLine().getErr(), context.cwd());
+            return DryRunPrinter.print(DryRun.plan(request), out, err, context.cwd());
         }
-        RunOptions options = new RunOptions(verbose ? new VerboseTrace(spec.commandLine().getErr()) : HttpListener.NONE,
+        RunOptions options = new RunOptions(verbose ? new VerboseTrace(err) : HttpListener.NONE,
                 deadline);
         // the sandbox never touches the disk cache (SPEC §9): its runner keeps tokens in memory only
         Output output = sandbox ? SandboxRun.run(context.runner(), request, example, options)
                 : context.runner()
-                        .withTokenStore(TokenCommand.tokenStore(context, noTokenCache, spec.commandLine().getErr()))
+                        .withTokenStore(TokenCommand.tokenStore(context, noTokenCache, err))
                         .run(request, options);
-        OutputPrinter.print(output, spec.commandLine().getOut(), context.terminal());
+        OutputPrinter.print(output, out, context.terminal());
         return ExitCodes.OK;
     }
 
