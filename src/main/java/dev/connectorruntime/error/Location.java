@@ -21,6 +21,18 @@ public record Location(Path file, int line, int column) {
         return new Location(file, 0, 0);
     }
 
+    // equals and hashCode written out: a record's own are linked through method handles on first use, which
+    // cost a run about 40 ms of start-up
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Location l && file.equals(l.file) && line == l.line && column == l.column;
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * file.hashCode() + line) * 31 + column;
+    }
+
     @Override
     public String toString() {
         if (line <= 0) {
