@@ -40,7 +40,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && (args[0].equals("run") || args[0].equals("test"))) {
-            Warmup.start(); // the second core prepares TLS, HTTP, YAML, templates and JMESPath meanwhile
+            Warmup.start(); // the second core prepares HTTP, YAML, templates and output expressions meanwhile
         }
         // UTF-8 whatever the locale: under LANG=C the JDK would print "José" as "Jos?".
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),

@@ -10,7 +10,10 @@ import io.burt.jmespath.jackson.JacksonRuntime;
 import dev.connectorruntime.model.Json;
 import java.io.IOException;
 
-/** An action's {@code output}: a JMESPath expression, parsed once. */
+/**
+ * An action's {@code output}: a JMESPath expression, parsed once; the everyday shapes ({@code [].Name},
+ * {@code [].{id: Id}}) by {@link JmesPathSubset}, the rest by the JMESPath library.
+ */
 public final class OutputExpression {
 
     private static final class Holder {
@@ -36,16 +39,23 @@ public final class OutputExpression {
         }
     }
 
+    /** One of the two: the everyday shapes without the library, or the library's compiled expression. */
+    private final JmesPathSubset.Node simple;
     private final Expression<JsonNode> expression;
 
-    private OutputExpression(Expression<JsonNode> expression) {
+    private OutputExpression(JmesPathSubset.Node simple, Expression<JsonNode> expression) {
+        this.simple = simple;
         this.expression = expression;
     }
 
     /** Parses the expression; returns {@code null} after adding a problem when it is not valid JMESPath. */
     public static OutputExpression compile(String source, Location where, java.util.List<Problem> problems) {
+        JmesPathSubset.Node simple = JmesPathSubset.parse(source);
+        if (simple != null) {
+            return new OutputExpression(simple, null);
+        }
         try {
-            return new OutputExpression(Holder.RUNTIME.compile(source));
+            return new OutputExpression(null, Holder.RUNTIME.compile(source));
         } catch (JmesPathException e) {
             problems.add(Problem.error("bad-output", where, "`output` is not a valid JMESPath expression: "
                     + e.getMessage(), "see https://jmespath.org/specification.html; for example `[].Name`"));
@@ -54,6 +64,6 @@ public final class OutputExpression {
     }
 
     public JsonNode apply(JsonNode input) {
-        return expression.search(input);
+        return simple != null ? simple.search(input) : expression.search(input);
     }
 }

@@ -14,11 +14,11 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Start-up work done on the second core while the first reads the definitions: the HTTP client's classes, the
- * JMESPath parser and the template engine; and, once the connector is known to speak https, the default TLS
- * context (it reads the JDK's trusted roots), which a plain-http run never needs (measured: preparing it anyway
- * slowed such a run by about 10% on two cores). Everything here
- * would happen later on the main thread anyway, so it changes no result, only when the cost is paid; a failure
- * here is ignored (the main thread meets it again and reports it properly).
+ * {@code output} expression's parser and the template engine; and, once the connector is known to speak https,
+ * the default TLS context (it reads the JDK's trusted roots), which a plain-http run never needs (measured:
+ * preparing it anyway slowed such a run by about 10% on two cores). Everything here would happen later on the
+ * main thread anyway, so it changes no result, only when the cost is paid; a failure here is ignored (the main
+ * thread meets it again and reports it properly).
  */
 public final class Warmup {
 
