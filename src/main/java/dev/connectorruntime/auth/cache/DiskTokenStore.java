@@ -62,7 +62,8 @@ public final class DiskTokenStore implements TokenStore {
     private final Warnings warnings;
     private final Duration lockWait;
     private final boolean posix;
-    private final SecureRandom random = new SecureRandom();
+    /** Made on the first write: a run that only reads its token never pays for seeding it. */
+    private SecureRandom random;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private volatile boolean unusable;
 
@@ -84,6 +85,13 @@ public final class DiskTokenStore implements TokenStore {
     /** The {@code tokens/} folder. */
     public Path directory() {
         return dir;
+    }
+
+    private synchronized SecureRandom random() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
+        return random;
     }
 
     /** The file of one entry, whether or not it exists. */
@@ -144,7 +152,7 @@ public final class DiskTokenStore implements TokenStore {
             createDirectories();
             temp = Files.createTempFile(dir, "." + entry.name() + ".", ".tmp", fileMode());
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(EntryCipher.seal(entry, kept, random));
+                ByteBuffer buffer = ByteBuffer.wrap(EntryCipher.seal(entry, kept, random()));
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
