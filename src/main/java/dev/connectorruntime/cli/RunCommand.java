@@ -9,11 +9,13 @@ import dev.connectorruntime.load.YamlLoader;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.http.Deadline;
 import dev.connectorruntime.http.HttpListener;
+import dev.connectorruntime.run.ActionRunner;
 import dev.connectorruntime.run.DryRun;
 import dev.connectorruntime.run.Output;
 import dev.connectorruntime.run.RunOptions;
 import dev.connectorruntime.run.RunRequest;
 import dev.connectorruntime.sandbox.SandboxRun;
+import dev.connectorruntime.validate.ValidationStamps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -108,9 +110,11 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
         }
         RunOptions options = new RunOptions(verbose ? new VerboseTrace(err) : HttpListener.NONE,
                 deadline);
-        // the sandbox never touches the disk cache (SPEC §9): its runner keeps tokens in memory only
-        Output output = sandbox ? SandboxRun.run(context.runner(), request, example, options)
-                : context.runner()
+        // the checks-passed stamps live in the cache folder as the user's environment names it; the sandbox
+        // uses them too, but never the token cache (SPEC §9): its runner keeps tokens in memory only
+        ActionRunner runner = context.runner().withStamps(ValidationStamps.inCache(context.environment()));
+        Output output = sandbox ? SandboxRun.run(runner, request, example, options)
+                : runner
                         .withTokenStore(TokenCommand.tokenStore(context, noTokenCache, err))
                         .run(request, options);
         OutputPrinter.print(output, out, context.terminal());

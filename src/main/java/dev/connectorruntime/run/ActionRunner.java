@@ -28,9 +28,7 @@ import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.secret.SecretResolver;
 import dev.connectorruntime.validate.Definitions;
 import dev.connectorruntime.validate.ValidationStamps;
-import dev.connectorruntime.load.CacheDirectory;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,20 +46,23 @@ public final class ActionRunner {
     private final Function<HttpExecutor, Retrier> retriers;
     private final long maxBody;
     private final TokenStore tokens;
+    private final ValidationStamps stamps;
 
     /**
      * @param retriers how to retry over an executor: {@link Retrier#standard} in production, a retrier that does
      *                 not sleep in tests
      */
     public ActionRunner(Clock clock, Function<HttpExecutor, Retrier> retriers) {
-        this(clock, retriers, HttpExecutor.DEFAULT_MAX_BODY, TokenStore.NONE);
+        this(clock, retriers, HttpExecutor.DEFAULT_MAX_BODY, TokenStore.NONE, ValidationStamps.NONE);
     }
 
-    private ActionRunner(Clock clock, Function<HttpExecutor, Retrier> retriers, long maxBody, TokenStore tokens) {
+    private ActionRunner(Clock clock, Function<HttpExecutor, Retrier> retriers, long maxBody, TokenStore tokens,
+                         ValidationStamps stamps) {
         this.clock = clock;
         this.retriers = retriers;
         this.maxBody = maxBody;
         this.tokens = tokens;
+        this.stamps = stamps;
     }
 
     public static ActionRunner standard() {
@@ -70,12 +71,25 @@ public final class ActionRunner {
 
     /** The same runner with another body cap: tests use a small one rather than sending 50 MB. */
     public ActionRunner withMaxBody(long bytes) {
-        return new ActionRunner(clock, retriers, bytes, tokens);
+        return new ActionRunner(clock, retriers, bytes, tokens, stamps);
     }
 
     /** The same runner, its OAuth2 tokens kept in {@code store} across runs (the disk cache; by default none). */
     public ActionRunner withTokenStore(TokenStore store) {
-        return new ActionRunner(clock, retriers, maxBody, store);
+        return new ActionRunner(clock, retriers, maxBody, store, stamps);
+    }
+
+    /**
+     * The same runner, skipping the full check of definition files these stamps say passed it unchanged (by
+     * default every file is checked in full; see {@link ValidationStamps}).
+     */
+    public ActionRunner withStamps(ValidationStamps validated) {
+        return new ActionRunner(clock, retriers, maxBody, tokens, validated);
+    }
+
+    /** The run's action and connector, loaded and checked as {@link #run} loads them. */
+    public Definitions.Pair definitions(RunRequest request) {
+        return Definitions.forRun(request.workspace(), request.action(), stamps);
     }
 
     /**
@@ -102,12 +116,12 @@ public final class ActionRunner {
 
     public Output run(RunRequest request, RunOptions options) {
         Warmup.start();
-        Definitions.Pair pair = Definitions.forRun(request.workspace(), request.action(),
-                new ValidationStamps(CacheDirectory.validated(request.environment(),
-                        Path.of(System.getProperty("user.home")))));
+        Definitions.Pair pair = definitions(request);
         Action action = pair.action();
         Connector connector = pair.connector();
-        if (connector.likelyTls() && connector.caFile() == null) {
+        boolean tls = request.target() != null ? "https".equalsIgnoreCase(request.target().origin().getScheme())
+                : connector.likelyTls();
+        if (tls && connector.caFile() == null) {
             Warmup.tls();
         }
         List<Problem> problems = new ArrayList<>();

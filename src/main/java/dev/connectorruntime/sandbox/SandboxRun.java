@@ -29,7 +29,7 @@ public final class SandboxRun {
 
     /** The same, with a listener ({@code -v}) and a total deadline ({@code --timeout}). */
     public static Output run(ActionRunner runner, RunRequest request, String example, RunOptions options) {
-        Definitions.Pair pair = Definitions.forRun(request.workspace(), request.action());
+        Definitions.Pair pair = runner.definitions(request);
         Example chosen = example(pair.action(), example);
         try (Sandbox sandbox = Sandbox.start(pair.connector(), pair.action(), chosen)) {
             return runner.run(sandbox.retarget(request), options);

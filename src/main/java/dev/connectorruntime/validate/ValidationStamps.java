@@ -1,5 +1,6 @@
 package dev.connectorruntime.validate;
 
+import dev.connectorruntime.load.CacheDirectory;
 import dev.connectorruntime.run.Version;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +34,11 @@ public final class ValidationStamps {
 
     public ValidationStamps(Path dir) {
         this.dir = dir;
+    }
+
+    /** The stamps in the user's cache folder ({@code validated/}), as this environment names it. */
+    public static ValidationStamps inCache(Map<String, String> environment) {
+        return new ValidationStamps(CacheDirectory.validated(environment, Path.of(System.getProperty("user.home"))));
     }
 
     /** Whether this exact file passed the full check before. */

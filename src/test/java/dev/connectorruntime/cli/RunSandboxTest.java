@@ -141,7 +141,7 @@ class RunSandboxTest {
     }
 
     @Test
-    void runInTheSandboxWritesNothingToTheTokenCache() throws IOException {
+    void runInTheSandboxWritesNothingToTheTokenCacheAndKeepsItsStampsWhereTheUserSaid() throws IOException {
         Path cache = Files.createDirectories(dir.resolve("cache"));
         Path xdg = Files.createDirectories(dir.resolve("xdg"));
 
@@ -150,8 +150,12 @@ class RunSandboxTest {
 
         assertThat(r.exitCode()).isZero();
         try (Stream<Path> a = Files.list(cache); Stream<Path> b = Files.list(xdg)) {
-            assertThat(a).isEmpty();
+            // only the stamps of the checks the two files passed (SPEC §9 keeps the sandbox off the token cache)
+            assertThat(a).containsExactly(cache.resolve("validated"));
             assertThat(b).isEmpty();
+        }
+        try (Stream<Path> stamps = Files.list(cache.resolve("validated"))) {
+            assertThat(stamps).hasSize(2);
         }
     }
 

@@ -100,11 +100,11 @@ class RunTokenCacheTest extends SalesforceServers {
     }
 
     @Test
-    void runInTheSandboxNeverTouchesTheDiskCache() {
+    void runInTheSandboxNeverTouchesTheDiskTokenCache() {
         Cli.Result r = Cli.run(dir, env, "run", "list-contacts", "--sandbox");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(dir.resolve("cache")).doesNotExist();
+        assertThat(dir.resolve("cache").resolve("tokens")).doesNotExist();
         assertThat(tokenRequests()).isEmpty();
     }
 
