@@ -33,7 +33,9 @@ grep -q "Ada Lovelace" "$OUT/expected.json" || { echo "the runtime did not print
 LAUNCHER=""
 if [ -x bin/runtime ]; then
   LAUNCHER=bin/runtime
-  CONNECTOR_RUNTIME_CACHE_DIR="$WARM" bin/runtime run list-contacts --dir "$WS" > /dev/null   # trains its archive
+  for _ in 1 2; do   # the second run writes the class-data archive
+    CONNECTOR_RUNTIME_CACHE_DIR="$WARM" bin/runtime run list-contacts --dir "$WS" > /dev/null
+  done
 fi
 
 curl_two() {
