@@ -1,6 +1,8 @@
 package dev.connectorruntime.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import io.burt.jmespath.Expression;
@@ -42,20 +44,22 @@ public final class OutputExpression {
     /** One of the two: the everyday shapes without the library, or the library's compiled expression. */
     private final JmesPathSubset.Node simple;
     private final Expression<JsonNode> expression;
+    private final Location where;
 
-    private OutputExpression(JmesPathSubset.Node simple, Expression<JsonNode> expression) {
+    private OutputExpression(JmesPathSubset.Node simple, Expression<JsonNode> expression, Location where) {
         this.simple = simple;
         this.expression = expression;
+        this.where = where;
     }
 
     /** Parses the expression; returns {@code null} after adding a problem when it is not valid JMESPath. */
     public static OutputExpression compile(String source, Location where, java.util.List<Problem> problems) {
         JmesPathSubset.Node simple = JmesPathSubset.parse(source);
         if (simple != null) {
-            return new OutputExpression(simple, null);
+            return new OutputExpression(simple, null, where);
         }
         try {
-            return new OutputExpression(null, Holder.RUNTIME.compile(source));
+            return new OutputExpression(null, Holder.RUNTIME.compile(source), where);
         } catch (JmesPathException e) {
             problems.add(Problem.error("bad-output", where, "`output` is not a valid JMESPath expression: "
                     + e.getMessage(), "see https://jmespath.org/specification.html; for example `[].Name`"));
@@ -63,7 +67,22 @@ public final class OutputExpression {
         }
     }
 
+    /**
+     * The expression over an answer's JSON.
+     *
+     * @throws Failure API when the answer does not fit the expression, such as a function given the wrong type
+     *                 ({@code sort(@)} over {@code null}): valid JMESPath can still fail on a given document
+     */
     public JsonNode apply(JsonNode input) {
-        return simple != null ? simple.search(input) : expression.search(input);
+        if (simple != null) {
+            return simple.search(input);
+        }
+        try {
+            return expression.search(input);
+        } catch (JmesPathException e) {
+            String message = "`output` cannot be applied to the answer: " + e.getMessage();
+            throw Failure.of(Kind.API, message).problems(java.util.List.of(Problem.error("output-failed", where,
+                    message, "the expression does not fit the shape of what the API returned"))).build();
+        }
     }
 }

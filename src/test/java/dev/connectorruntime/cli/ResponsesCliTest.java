@@ -62,6 +62,37 @@ class ResponsesCliTest {
     }
 
     @Test
+    void outputShapesJsonWithTheEverydayShapesAndWithTheLibrary() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"records\":[{\"Name\":\"Turing\"},{\"Name\":null},{\"Name\":\"Ada\"}]}")));
+        TestWorkspace.write(dir, "actions/names.yaml", "name: names\nconnector: api\nrequest:\n  method: GET\n"
+                + "  path: /thing\noutput: \"records[].Name\"\n");
+        TestWorkspace.write(dir, "actions/sorted.yaml", "name: sorted\nconnector: api\nrequest:\n  method: GET\n"
+                + "  path: /thing\noutput: \"records[?Name != null].Name | sort(@)\"\n");
+
+        assertThat(Cli.run(dir, ENV, "run", "names")).isEqualTo(new Cli.Result(0, "[\"Turing\",\"Ada\"]\n", ""));
+        assertThat(Cli.run(dir, ENV, "run", "sorted")).isEqualTo(new Cli.Result(0, "[\"Ada\",\"Turing\"]\n", ""));
+    }
+
+    @Test
+    void anOutputThatDoesNotFitTheAnswerExits5NamingWhereItIsWritten() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("[{\"Name\":\"Ada\"}]")));
+        TestWorkspace.write(dir, "actions/sorted.yaml", "name: sorted\nconnector: api\nrequest:\n  method: GET\n"
+                + "  path: /thing\noutput: \"sort(records[].Name)\"\n");
+
+        assertThat(Cli.run(dir, ENV, "run", "sorted")).isEqualTo(new Cli.Result(5, "", """
+                actions/sorted.yaml:6:9: error: `output` cannot be applied to the answer: Invalid argument type \
+                calling "sort": expected array of number or string but was null
+                 6 | output: "sort(records[].Name)"
+                   |         ^
+                  hint: the expression does not fit the shape of what the API returned
+                1 error
+                """));
+    }
+
+    @Test
     void textIsPrintedAsTheApiSentIt() {
         server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/plain; charset=utf-8").withBody("line one\nJosé\n")));
