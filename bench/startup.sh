@@ -33,7 +33,7 @@ grep -q "Ada Lovelace" "$OUT/expected.json" || { echo "the runtime did not print
 LAUNCHER=""
 if [ -x bin/runtime ]; then
   LAUNCHER=bin/runtime
-  for _ in 1 2; do   # the second run writes the class-data archive
+  for _ in 1 2; do   # the second run writes the class-data archive (a sandbox run has its own)
     CONNECTOR_RUNTIME_CACHE_DIR="$WARM" bin/runtime run list-contacts --dir "$WS" > /dev/null
     CONNECTOR_RUNTIME_CACHE_DIR="$WARM" bin/runtime run list-contacts --sandbox > /dev/null
   done

@@ -106,6 +106,10 @@ class LauncherScriptTest {
                 .isEqualTo("rwx------");
         launch(Map.of(), "validate");
         assertThat(archives()).hasSize(2);
+        launch(Map.of(), "run", "x", "--sandbox");
+        launch(Map.of(), "run", "x", "--sandbox");
+        assertThat(archives()).map(a -> a.getFileName().toString())
+                .anySatisfy(n -> assertThat(n).startsWith("runtime-run-sandbox-")).hasSize(3);
     }
 
     @Test
