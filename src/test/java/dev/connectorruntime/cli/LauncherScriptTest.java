@@ -18,6 +18,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +111,47 @@ class LauncherScriptTest {
         launch(Map.of(), "run", "x", "--sandbox");
         assertThat(archives()).map(a -> a.getFileName().toString())
                 .anySatisfy(n -> assertThat(n).startsWith("runtime-run-sandbox-")).hasSize(3);
+    }
+
+    /** A JDK 25 or later installed beside this one, if any: where bin/runtime uses an AOT cache. */
+    private static Path newerJdk() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            for (Path home : homes.sorted().toList()) {
+                Path release = home.resolve("release");
+                if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
+                    for (String line : Files.readAllLines(release)) {
+                        if (line.matches("JAVA_VERSION=\"(2[5-9]|[3-9][0-9])([.\"].*)?")) {
+                            return home;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void onJdk25TheSecondRunRecordsAnAotCacheSilentlyAndLaterRunsUseIt() throws Exception {
+        Path jdk = newerJdk();
+        Assumptions.assumeTrue(jdk != null, "no JDK 25 or later in /usr/lib/jvm");
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString());
+
+        Ran first = launch(env, "run", "x", "exit=4");
+        Ran recording = launch(env, "run", "x", "exit=4");
+        Ran cached = launch(env, "run", "x", "exit=4");
+
+        Ran expected = new Ran(4, "run|x|exit=4\n", "to stderr\n");
+        assertThat(List.of(first, recording, cached)).containsOnly(expected);
+        try (Stream<Path> files = Files.list(cache.resolve("cds"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertThat(names).filteredOn(n -> n.endsWith(".aot")).singleElement().asString()
+                    .startsWith("runtime-run-");
+            assertThat(names).noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".aotconf"));
+        }
     }
 
     @Test
