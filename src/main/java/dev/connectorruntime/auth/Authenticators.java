@@ -1,7 +1,6 @@
 package dev.connectorruntime.auth;
 
 import dev.connectorruntime.error.Failure;
-import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.http.Origins;
 import dev.connectorruntime.model.Auth;
 import dev.connectorruntime.model.OAuth2;
@@ -13,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -79,8 +79,7 @@ public final class Authenticators {
         String tokenUrl = secrets.apply(c.tokenUrl()).reveal();
         String problem = Origins.problem(tokenUrl);
         if (problem != null) {
-            throw Failure.of(Kind.INVALID, "`token_url` " + problem)
-                    .hint("at " + c.tokenUrl().location()).build();
+            throw Failure.invalid(List.of(Origins.resolvedUrlProblem("token_url", problem, c.tokenUrl().location())));
         }
         Map<String, Secret> params = new LinkedHashMap<>();
         c.tokenParams().forEach((k, v) -> params.put(k, secrets.apply(v)));

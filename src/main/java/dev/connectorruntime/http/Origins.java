@@ -1,5 +1,7 @@
 package dev.connectorruntime.http;
 
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.error.Problem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -80,5 +82,14 @@ public final class Origins {
             return u.getPort();
         }
         return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    /**
+     * The problem of a URL that is fine as written but not once its placeholders are resolved (the value is not
+     * shown: it may hold a secret); validation reports the same code for a URL written in full.
+     */
+    public static Problem resolvedUrlProblem(String key, String problem, Location where) {
+        return Problem.error("bad-url", where, "`" + key + "` " + problem,
+                "the value comes from its placeholders: check what they are set to");
     }
 }

@@ -11,7 +11,6 @@ import dev.connectorruntime.compile.CompiledAction;
 import dev.connectorruntime.compile.InputValues;
 import dev.connectorruntime.compile.RenderedRequest;
 import dev.connectorruntime.error.Failure;
-import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.http.HttpCall;
 import dev.connectorruntime.http.HttpExecutor;
@@ -174,7 +173,7 @@ public final class ActionRunner {
         String base = secrets.apply(template).reveal();
         String problem = Origins.problem(base);
         if (problem != null) {
-            throw Failure.of(Kind.INVALID, "`base_url` " + problem).hint("at " + template.location()).build();
+            throw Failure.invalid(List.of(Origins.resolvedUrlProblem("base_url", problem, template.location())));
         }
         return base;
     }

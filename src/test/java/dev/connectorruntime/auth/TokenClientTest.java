@@ -353,9 +353,12 @@ class TokenClientTest {
         Failure failure = catchThrowableOfType(Failure.class, () -> endpoint.authenticator(auth));
 
         assertThat(failure.kind()).isEqualTo(Kind.INVALID);
-        assertThat(failure.getMessage())
-                .isEqualTo("`token_url` must use https (plain http is allowed only on a loopback address)");
-        assertThat(failure.hint()).isEqualTo("at connectors/salesforce.yaml:5:3");
+        assertThat(failure.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("bad-url");
+            assertThat(p.message())
+                    .isEqualTo("`token_url` must use https (plain http is allowed only on a loopback address)");
+            assertThat(p.location().toString()).isEqualTo("connectors/salesforce.yaml:5:3");
+        });
     }
 
     @Test

@@ -93,6 +93,23 @@ class ResponsesCliTest {
     }
 
     @Test
+    void aBaseUrlThatIsPlainHttpOnlyOnceItsPlaceholderIsResolvedIsRefusedAtItsLineBeforeAnyRequest() {
+        TestWorkspace.write(dir, "connectors/api.yaml", "name: api\nbase_url: <<api_url>>\nauth:\n  type: none\n");
+
+        Cli.Result r = Cli.run(dir, Map.of("API_URL", "http://api.example.com"), "run", "fetch");
+
+        assertThat(r).isEqualTo(new Cli.Result(3, "", """
+                connectors/api.yaml:2:11: error: `base_url` must use https (plain http is allowed only on a loopback \
+                address)
+                 2 | base_url: <<api_url>>
+                   |           ^
+                  hint: the value comes from its placeholders: check what they are set to
+                1 error
+                """));
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void textIsPrintedAsTheApiSentIt() {
         server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/plain; charset=utf-8").withBody("line one\nJosé\n")));
