@@ -58,14 +58,8 @@ final class QuickRunParser {
             if (!key.equals("--input") && !seen.add(key)) {
                 return null; // picocli refuses an option given twice
             }
-            if (isFlag(key)) {
-                if (value != null || !set(run, key)) {
-                    return null;
-                }
-                continue;
-            }
-            if (!takesValue(key)) {
-                return null;
+            if (value == null && set(run, key)) {
+                continue; // a flag; `--flag=value` falls through and is refused below, as an unknown option is
             }
             if (value == null) {
                 if (i + 1 >= args.length) {
@@ -80,20 +74,7 @@ final class QuickRunParser {
         return run.action == null ? null : run;
     }
 
-    private static boolean isFlag(String key) {
-        return switch (key) {
-            case "--no-token-cache", "--sandbox", "--dry-run", "--verbose", "--debug", "--json-errors" -> true;
-            default -> false;
-        };
-    }
-
-    private static boolean takesValue(String key) {
-        return switch (key) {
-            case "--input", "--inputs", "--secrets", "--example", "--timeout", "--dir" -> true;
-            default -> false;
-        };
-    }
-
+    /** Sets a flag; {@code false} when this is no flag of {@code run}. */
     private static boolean set(RunCommand run, String flag) {
         switch (flag) {
             case "--no-token-cache" -> run.noTokenCache = true;
@@ -109,6 +90,7 @@ final class QuickRunParser {
         return true;
     }
 
+    /** Sets an option's value; {@code false} when this is no such option, or picocli would refuse the value. */
     private static boolean set(RunCommand run, String option, String value) {
         switch (option) {
             case "--input" -> {

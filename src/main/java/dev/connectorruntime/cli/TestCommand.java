@@ -8,7 +8,6 @@ import dev.connectorruntime.model.Example;
 import dev.connectorruntime.sandbox.ExampleCheck;
 import dev.connectorruntime.sandbox.JUnitReport;
 import dev.connectorruntime.validate.Definitions;
-import dev.connectorruntime.validate.ValidationStamps;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +65,8 @@ final class TestCommand extends WorkspaceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FailurePrinter printer = new FailurePrinter(context.cwd());
-        ExampleCheck check = new ExampleCheck(context.runner()
-                .withStamps(ValidationStamps.inCache(context.environment())));
+        // each action is checked in full below, and its examples run on those definitions, not reloaded
+        ExampleCheck check = new ExampleCheck(context.runner());
         Instant started = Instant.now();
         List<ExampleCheck.Outcome> outcomes = new ArrayList<>();
         for (String name : names) {

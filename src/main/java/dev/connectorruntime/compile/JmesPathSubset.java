@@ -29,8 +29,7 @@ final class JmesPathSubset {
 
         /** Evaluates the whole expression: JMESPath's null as a JSON null. */
         final JsonNode search(JsonNode document) {
-            JsonNode result = eval(document);
-            return result == null ? Json.nodes().nullNode() : result;
+            return orJsonNull(eval(document));
         }
     }
 
@@ -46,6 +45,11 @@ final class JmesPathSubset {
         Parser p = new Parser(tokens);
         Node node = p.chain();
         return node != null && p.current().type == Type.EOF ? node : null;
+    }
+
+    /** JMESPath's null as JSON's, where a value is kept. */
+    private static JsonNode orJsonNull(JsonNode n) {
+        return n == null ? Json.nodes().nullNode() : n;
     }
 
     private static boolean isNull(JsonNode n) {
@@ -172,8 +176,7 @@ final class JmesPathSubset {
             }
             ObjectNode out = Json.nodes().objectNode();
             for (int i = 0; i < keys.size(); i++) {
-                JsonNode v = values.get(i).eval(value);
-                out.set(keys.get(i), v == null ? Json.nodes().nullNode() : v);
+                out.set(keys.get(i), orJsonNull(values.get(i).eval(value)));
             }
             return out;
         }
@@ -193,8 +196,7 @@ final class JmesPathSubset {
             }
             ArrayNode out = Json.nodes().arrayNode();
             for (Node item : items) {
-                JsonNode v = item.eval(value);
-                out.add(v == null ? Json.nodes().nullNode() : v);
+                out.add(orJsonNull(item.eval(value)));
             }
             return out;
         }

@@ -11,6 +11,7 @@ import io.burt.jmespath.RuntimeConfiguration;
 import io.burt.jmespath.jackson.JacksonRuntime;
 import dev.connectorruntime.model.Json;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * An action's {@code output}: a JMESPath expression, parsed once; the everyday shapes ({@code [].Name},
@@ -53,7 +54,7 @@ public final class OutputExpression {
     }
 
     /** Parses the expression; returns {@code null} after adding a problem when it is not valid JMESPath. */
-    public static OutputExpression compile(String source, Location where, java.util.List<Problem> problems) {
+    public static OutputExpression compile(String source, Location where, List<Problem> problems) {
         JmesPathSubset.Node simple = JmesPathSubset.parse(source);
         if (simple != null) {
             return new OutputExpression(simple, null, where);
@@ -81,7 +82,7 @@ public final class OutputExpression {
             return expression.search(input);
         } catch (JmesPathException e) {
             String message = "`output` cannot be applied to the answer: " + e.getMessage();
-            throw Failure.of(Kind.API, message).problems(java.util.List.of(Problem.error("output-failed", where,
+            throw Failure.of(Kind.API, message).problems(List.of(Problem.error("output-failed", where,
                     message, "the expression does not fit the shape of what the API returned"))).build();
         }
     }

@@ -115,7 +115,12 @@ public final class ActionRunner {
 
     public Output run(RunRequest request, RunOptions options) {
         Warmup.start();
-        Definitions.Pair pair = definitions(request);
+        return run(request, options, definitions(request));
+    }
+
+    /** The same, with the action and connector already loaded by {@link #definitions} (the sandbox's way). */
+    public Output run(RunRequest request, RunOptions options, Definitions.Pair pair) {
+        Warmup.start();
         Action action = pair.action();
         Connector connector = pair.connector();
         boolean tls = request.target() != null ? "https".equalsIgnoreCase(request.target().origin().getScheme())

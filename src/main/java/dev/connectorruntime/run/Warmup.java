@@ -30,20 +30,19 @@ public final class Warmup {
 
     /** Starts the work once per process; does nothing on one core. */
     public static void start() {
-        if (!STARTED.compareAndSet(false, true) || Runtime.getRuntime().availableProcessors() < 2) {
-            return;
-        }
-        Thread t = new Thread(Warmup::run, "warmup");
-        t.setDaemon(true);
-        t.start();
+        once(STARTED, Warmup::run, "warmup");
     }
 
     /** Prepares the default TLS context on another core, once per process; does nothing on one core. */
     public static void tls() {
-        if (!TLS_STARTED.compareAndSet(false, true) || Runtime.getRuntime().availableProcessors() < 2) {
+        once(TLS_STARTED, Warmup::defaultTls, "warmup-tls");
+    }
+
+    private static void once(AtomicBoolean started, Runnable work, String name) {
+        if (!started.compareAndSet(false, true) || Runtime.getRuntime().availableProcessors() < 2) {
             return;
         }
-        Thread t = new Thread(Warmup::defaultTls, "warmup-tls");
+        Thread t = new Thread(work, name);
         t.setDaemon(true);
         t.start();
     }

@@ -9,6 +9,7 @@ import dev.connectorruntime.model.Example;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.run.ActionRunner;
 import dev.connectorruntime.run.Output;
+import dev.connectorruntime.run.RunOptions;
 import dev.connectorruntime.run.RunRequest;
 import dev.connectorruntime.validate.Definitions;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class ExampleCheck {
         int served;
         try (Sandbox sandbox = Sandbox.start(pair.connector(), action, example)) {
             try {
-                output = runner.run(sandbox.retarget(request));
+                output = runner.run(sandbox.retarget(request), RunOptions.DEFAULT, pair);
             } catch (Failure f) {
                 failure = f;
             }

@@ -32,7 +32,7 @@ public final class SandboxRun {
         Definitions.Pair pair = runner.definitions(request);
         Example chosen = example(pair.action(), example);
         try (Sandbox sandbox = Sandbox.start(pair.connector(), pair.action(), chosen)) {
-            return runner.run(sandbox.retarget(request), options);
+            return runner.run(sandbox.retarget(request), options, pair);
         }
     }
 
