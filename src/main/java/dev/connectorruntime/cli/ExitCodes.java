@@ -14,14 +14,6 @@ final class ExitCodes {
     }
 
     static int of(Kind kind) {
-        switch (kind) {
-            case USAGE: return 2;
-            case INVALID: return 3;
-            case AUTH: return 4;
-            case API: return 5;
-            case NETWORK: return 6;
-            case INTERRUPTED: return 130;
-            default: return 1;
-        }
+        return kind.exitCode();
     }
 }

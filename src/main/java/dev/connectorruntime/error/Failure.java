@@ -1,18 +1,26 @@
 package dev.connectorruntime.error;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
- * The one exception the runtime throws on purpose: it ends a command with a {@link Kind}, a message
- * that says what went wrong, and a hint that says what to do. Messages are written for people and
- * may still carry text from the network or a file: the CLI redacts and escapes them before printing.
+ * The one exception the runtime throws on purpose: it ends a call or a command with a {@link Kind} (and so an
+ * exit code), a stable {@link Code}, a message that says what went wrong, and a hint that says what to do; the
+ * HTTP status and the API's own error body when an answer caused it. Inside the runtime, messages may still
+ * carry text from the network or a file; the engine {@link #redacted redacts} every failure before it leaves
+ * (SPEC §10), and the CLI escapes control characters before printing.
  */
 public class Failure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final Kind kind;
+    private final Code code;
     private final String hint;
     private final Integer status;
     private final String apiError;
@@ -21,6 +29,7 @@ public class Failure extends RuntimeException {
     private Failure(Builder b) {
         super(b.message, b.cause);
         this.kind = b.kind;
+        this.code = b.code != null ? b.code : b.kind.defaultCode();
         this.hint = b.hint;
         this.status = b.status;
         this.apiError = b.apiError;
@@ -35,20 +44,56 @@ public class Failure extends RuntimeException {
     public static Failure invalid(List<Problem> problems) {
         long errors = problems.stream().filter(Problem::isError).count();
         String message = errors == 1 ? "1 error in the definitions" : errors + " errors in the definitions";
-        return of(Kind.INVALID, message).problems(problems).build();
+        return of(Kind.INVALID, message).code(Code.INVALID_DEFINITIONS).problems(problems).build();
     }
 
     /** The same failure as another kind: an API-level answer of the token endpoint is an authentication failure. */
     public Failure as(Kind other) {
-        Builder b = of(other, getMessage()).hint(hint).apiError(apiError).cause(getCause()).problems(problems);
+        Builder b = of(other, getMessage()).code(code).hint(hint).apiError(apiError).cause(getCause())
+                .problems(problems);
         if (status != null) {
             b.status(status);
         }
         return b.build();
     }
 
+    /** The same failure as another kind and code. */
+    public Failure as(Kind other, Code otherCode) {
+        Builder b = of(other, getMessage()).code(otherCode).hint(hint).apiError(apiError).cause(getCause())
+                .problems(problems);
+        if (status != null) {
+            b.status(status);
+        }
+        return b.build();
+    }
+
+    /**
+     * The same failure with its message, hint and API error passed through {@code redact} (the engine's redactor),
+     * the cause dropped (its messages are not redacted), the stack trace kept.
+     */
+    public Failure redacted(UnaryOperator<String> redact) {
+        Builder b = of(kind, redact.apply(getMessage())).code(code).hint(redact.apply(hint))
+                .apiError(redact.apply(apiError)).problems(problems);
+        if (status != null) {
+            b.status(status);
+        }
+        Failure f = b.build();
+        f.setStackTrace(getStackTrace());
+        return f;
+    }
+
     public Kind kind() {
         return kind;
+    }
+
+    /** The stable code scripts and agents match on. */
+    public Code code() {
+        return code;
+    }
+
+    /** The exit code a command ends with for this failure (SPEC §7). */
+    public int exitCode() {
+        return kind.exitCode();
     }
 
     /** What to do about it, or {@code null}. */
@@ -66,6 +111,21 @@ public class Failure extends RuntimeException {
         return apiError;
     }
 
+    /**
+     * The API's own error body as JSON: the parsed tree when it is JSON (Salesforce's
+     * {@code [{"message","errorCode"}]}), else a JSON string of its text; {@code null} when there is none.
+     */
+    public JsonNode apiErrorJson() {
+        if (apiError == null) {
+            return null;
+        }
+        try {
+            return Mapper.JSON.readTree(apiError);
+        } catch (JsonProcessingException e) {
+            return JsonNodeFactory.instance.textNode(apiError);
+        }
+    }
+
     /** Definition problems behind an {@link Kind#INVALID} failure; empty otherwise. */
     public List<Problem> problems() {
         return problems;
@@ -75,6 +135,7 @@ public class Failure extends RuntimeException {
     public static final class Builder {
         private final Kind kind;
         private final String message;
+        private Code code;
         private String hint;
         private Integer status;
         private String apiError;
@@ -84,6 +145,12 @@ public class Failure extends RuntimeException {
         private Builder(Kind kind, String message) {
             this.kind = Objects.requireNonNull(kind, "kind");
             this.message = Objects.requireNonNull(message, "message");
+        }
+
+        /** The stable code; by default one that only repeats the kind ({@code api-error}, {@code usage}). */
+        public Builder code(Code code) {
+            this.code = code;
+            return this;
         }
 
         public Builder hint(String hint) {
@@ -114,5 +181,10 @@ public class Failure extends RuntimeException {
         public Failure build() {
             return new Failure(this);
         }
+    }
+
+    /** Built on first use: most failures never need their API error as a tree. */
+    private static final class Mapper {
+        static final JsonMapper JSON = JsonMapper.builder().build();
     }
 }

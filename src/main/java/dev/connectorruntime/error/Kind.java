@@ -1,22 +1,60 @@
 package dev.connectorruntime.error;
 
+import java.util.Locale;
+
 /**
- * What kind of failure ended a command. The CLI maps each kind to one exit code (SPEC §7); nothing
- * else in the runtime knows the numbers.
+ * What kind of failure ended a call or a command, and the exit code it ends a command with (SPEC §7, §10, §14):
+ * the one table of exit codes. Front ends translate kinds into their own protocol (an exit code, an HTTP status,
+ * an MCP {@code isError} result).
  */
 public enum Kind {
     /** A bug or an unexpected state of the runtime itself. */
-    INTERNAL,
+    INTERNAL(1),
     /** Unknown command, option, action, connector or example; a bad input value. */
-    USAGE,
+    USAGE(2),
     /** Invalid definitions; a missing secret. */
-    INVALID,
+    INVALID(3),
     /** The token endpoint refused; a 401 after renewal or from non-renewable auth. */
-    AUTH,
+    AUTH(4),
     /** The API answered with an error, or with something that cannot be used. */
-    API,
+    API(5),
     /** No answer: refused, reset, DNS, TLS, timeout. */
-    NETWORK,
+    NETWORK(6),
     /** Ctrl-C. */
-    INTERRUPTED
+    INTERRUPTED(130),
+    /** The call was cancelled through its handle, or its deadline passed while it was queued. */
+    CANCELLED(130),
+    /** The engine was closed while the call was queued or in flight. */
+    CLOSED(130);
+
+    private final int exitCode;
+
+    Kind(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    /** The command's exit code for a failure of this kind. */
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** The kind as written in JSON: {@code auth}, {@code network}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The code a failure of this kind carries when nothing more precise was said. */
+    Code defaultCode() {
+        return switch (this) {
+            case INTERNAL -> Code.INTERNAL;
+            case USAGE -> Code.USAGE;
+            case INVALID -> Code.INVALID_DEFINITIONS;
+            case AUTH -> Code.UNAUTHORIZED;
+            case API -> Code.API_ERROR;
+            case NETWORK -> Code.CONNECTION_RESET;
+            case INTERRUPTED -> Code.INTERRUPTED;
+            case CANCELLED -> Code.CANCELLED;
+            case CLOSED -> Code.CLOSED;
+        };
+    }
 }
