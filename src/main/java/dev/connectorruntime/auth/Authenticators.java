@@ -31,18 +31,20 @@ public final class Authenticators {
     /**
      * @param connector the connector's name, which names its token cache entries ({@code null}: memory only)
      * @param secrets   resolves each of the connector's templates (all were resolved beforehand; null gives null)
+     * @param client    the token endpoint client; its redactor learns every derived secret
      * @param store     where OAuth2 tokens outlive the process ({@link TokenStore#NONE}: nowhere)
      */
     public static Authenticator create(String connector, Auth auth, Function<SecretTemplate, Secret> secrets,
                                        TokenClient client, Clock clock, TokenStore store) {
+        Redactor redactor = client.redactor();
         if (auth instanceof Auth.Basic b) {
             return new FixedAuthenticator(new Credentials(
-                    Map.of("Authorization", basic(secrets.apply(b.username()), secrets.apply(b.password()))),
-                    Map.of(), null), "basic");
+                    Map.of("Authorization", basic(secrets.apply(b.username()), secrets.apply(b.password()),
+                            redactor)), Map.of(), null), "basic");
         }
         if (auth instanceof Auth.Bearer b) {
             return new FixedAuthenticator(new Credentials(
-                    Map.of("Authorization", registered("Bearer " + secrets.apply(b.token()).reveal())),
+                    Map.of("Authorization", registered("Bearer " + secrets.apply(b.token()).reveal(), redactor)),
                     Map.of(), null), "bearer");
         }
         if (auth instanceof Auth.ApiKey k) {
@@ -62,14 +64,15 @@ public final class Authenticators {
     }
 
     /** RFC 7617: user-id ":" password, UTF-8, base64. */
-    private static Secret basic(Secret user, Secret password) {
+    private static Secret basic(Secret user, Secret password, Redactor redactor) {
         String pair = user.reveal() + ":" + password.reveal();
-        return registered("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        return registered("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)),
+                redactor);
     }
 
-    private static Secret registered(String value) {
+    private static Secret registered(String value, Redactor redactor) {
         Secret s = Secret.of(value);
-        Redactor.global().register(s);
+        redactor.register(s);
         return s;
     }
 
@@ -96,7 +99,7 @@ public final class Authenticators {
         } else if (o instanceof OAuth2.JwtBearer j) {
             user = secrets.apply(j.subject());
             grant = new JwtBearerGrant(PemKeys.rsaPrivateKey(secrets.apply(j.privateKey())),
-                    settings.clientId(), user, settings.audience(), clock);
+                    settings.clientId(), user, settings.audience(), clock, client.redactor());
         } else {
             grant = Grants.clientCredentials();
         }

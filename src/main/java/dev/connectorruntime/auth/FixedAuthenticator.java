@@ -1,5 +1,7 @@
 package dev.connectorruntime.auth;
 
+import dev.connectorruntime.http.CallContext;
+
 /** Basic, bearer, API key and none: credentials that never change, so a 401 is final. */
 final class FixedAuthenticator implements Authenticator {
 
@@ -12,12 +14,12 @@ final class FixedAuthenticator implements Authenticator {
     }
 
     @Override
-    public Credentials credentials() {
+    public Credentials credentials(CallContext context) {
         return credentials;
     }
 
     @Override
-    public Credentials renew(Credentials rejected) {
+    public Credentials renew(Credentials rejected, CallContext context) {
         return null;
     }
 

@@ -29,8 +29,10 @@ final class JwtBearerGrant implements Grant {
     private final Secret subject;
     private final Secret audience;
     private final Clock clock;
+    private final Redactor redactor;
 
-    JwtBearerGrant(PrivateKey key, Secret issuer, Secret subject, Secret audience, Clock clock) {
+    JwtBearerGrant(PrivateKey key, Secret issuer, Secret subject, Secret audience, Clock clock, Redactor redactor) {
+        this.redactor = redactor;
         this.key = key;
         this.issuer = issuer;
         this.subject = subject;
@@ -65,7 +67,7 @@ final class JwtBearerGrant implements Grant {
             rs256.initSign(key);
             rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             Secret jwt = Secret.of(signingInput + "." + b64.encodeToString(rs256.sign()));
-            Redactor.global().register(jwt);
+            redactor.registerTransient(jwt);
             return jwt;
         } catch (GeneralSecurityException e) {
             throw Failure.of(Kind.INVALID, "cannot sign the JWT assertion: " + e.getMessage()).build();

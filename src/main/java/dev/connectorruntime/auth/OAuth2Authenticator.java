@@ -1,7 +1,9 @@
 package dev.connectorruntime.auth;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.PercentEncoding;
 import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.secret.Redactor;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -38,6 +41,9 @@ final class OAuth2Authenticator implements Authenticator {
     private final Clock clock;
     private final TokenEntry entry;
     private final TokenStore store;
+    private static final long WAIT_SLICE_MS = 20;
+
+    private final Redactor redactor;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Token current;
     private volatile Credentials currentCredentials;
@@ -54,15 +60,16 @@ final class OAuth2Authenticator implements Authenticator {
         this.clock = clock;
         this.entry = entry;
         this.store = entry == null ? TokenStore.NONE : store;
+        this.redactor = client.redactor();
     }
 
     @Override
-    public Credentials credentials() {
+    public Credentials credentials(CallContext context) {
         Credentials c = usable();
         if (c != null) {
             return c;
         }
-        lock.lock();
+        acquire(context);
         try {
             c = usable();
             if (c != null) {
@@ -75,7 +82,7 @@ final class OAuth2Authenticator implements Authenticator {
             }
             return store.locked(entry, () -> {
                 Token stored = store.load(entry); // another process may have asked while this one waited
-                return usable(stored) ? install(stored) : install(obtain(newest(current, stored)));
+                return usable(stored) ? install(stored) : install(obtain(newest(current, stored), context));
             });
         } finally {
             lock.unlock();
@@ -83,8 +90,8 @@ final class OAuth2Authenticator implements Authenticator {
     }
 
     @Override
-    public Credentials renew(Credentials rejected) {
-        lock.lock();
+    public Credentials renew(Credentials rejected, CallContext context) {
+        acquire(context);
         try {
             if (currentCredentials != null && currentCredentials != rejected) {
                 return currentCredentials;
@@ -98,7 +105,7 @@ final class OAuth2Authenticator implements Authenticator {
                 if (usable(stored) && (old == null || !stored.accessToken().equals(old.accessToken()))) {
                     return install(stored);
                 }
-                return install(obtain(newest(old, stored)));
+                return install(obtain(newest(old, stored), context));
             });
         } finally {
             lock.unlock();
@@ -113,6 +120,21 @@ final class OAuth2Authenticator implements Authenticator {
     @Override
     public TokenStatus status() {
         return new TokenStatus(describe(), current, null, clock.instant());
+    }
+
+    /**
+     * Takes the renewal lock, waiting in short slices so that a call waiting for another's renewal stops as soon as
+     * it is cancelled or its deadline passes (a plain {@code lock()} would wait out the whole renewal).
+     */
+    private void acquire(CallContext context) {
+        try {
+            while (!lock.tryLock(WAIT_SLICE_MS, TimeUnit.MILLISECONDS)) {
+                context.check("waiting for the token renewal of another call");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Failure.of(Kind.INTERRUPTED, "interrupted").code(Code.INTERRUPTED).build();
+        }
     }
 
     /** The token in use, or {@code null} before the first request. */
@@ -131,15 +153,18 @@ final class OAuth2Authenticator implements Authenticator {
     }
 
     private Credentials install(Token token) {
+        // a token read from the cache was never seen by the token client, which registers the ones it receives
+        redactor.registerTransient(token.accessToken());
+        redactor.registerTransient(token.refreshToken());
         Credentials c = new Credentials(Map.of("Authorization", bearer(token)), Map.of(), token.baseUrl());
         current = token;
         currentCredentials = c;
         return c;
     }
 
-    private static Secret bearer(Token token) {
+    private Secret bearer(Token token) {
         Secret header = Secret.of("Bearer " + token.accessToken().reveal());
-        Redactor.global().register(header);
+        redactor.registerTransient(header);
         return header;
     }
 
@@ -151,17 +176,17 @@ final class OAuth2Authenticator implements Authenticator {
         return b.issuedAt().isAfter(a.issuedAt()) ? b : a;
     }
 
-    private Token obtain(Token previous) {
+    private Token obtain(Token previous, CallContext context) {
         Secret refresh = previous == null ? null : previous.refreshToken();
         if (grant.spendsRefreshToken()) {
             if (refresh != null) {
                 grant.rotated(refresh); // the newest one known, perhaps from an earlier run
             }
-            return refresh(grant);
+            return refresh(grant, context);
         }
         if (refresh != null) {
             try {
-                return refresh(new Grants.Refresh(refresh));
+                return refresh(new Grants.Refresh(refresh), context);
             } catch (Failure f) {
                 if (f.kind() != Kind.AUTH) {
                     throw f;
@@ -169,13 +194,13 @@ final class OAuth2Authenticator implements Authenticator {
                 // the refresh token is spent or revoked: fall back once to the connector's own grant
             }
         }
-        return saved(request(grant), false);
+        return saved(request(grant, context), false);
     }
 
     /** A refresh-token request; the answer is saved before it is used, since the old refresh token may be spent. */
-    private Token refresh(Grant g) {
+    private Token refresh(Grant g, CallContext context) {
         Secret spent = g.refreshToken();
-        Token t = request(g);
+        Token t = request(g, context);
         if (t.refreshToken() == null) {
             // RFC 6749 §6: only a newly issued refresh token replaces the old one, which stays valid otherwise
             return saved(t.withRefreshToken(spent), false);
@@ -188,7 +213,7 @@ final class OAuth2Authenticator implements Authenticator {
         return t;
     }
 
-    private Token request(Grant g) {
+    private Token request(Grant g, CallContext context) {
         List<Map.Entry<String, Secret>> form = new ArrayList<>(g.fields());
         OAuth2.Client c = settings.auth().client();
         if (settings.scope() != null) {
@@ -210,7 +235,7 @@ final class OAuth2Authenticator implements Authenticator {
             }
         }
         Token token = client.request(new TokenClient.Request(settings.tokenUrl(), form, basic, g.spendsRefreshToken(),
-                c.baseUrlFrom(), c.expiresInDefault()));
+                c.baseUrlFrom(), c.expiresInDefault()), context);
         if (token.refreshToken() != null) {
             g.rotated(token.refreshToken());
         }
@@ -218,11 +243,11 @@ final class OAuth2Authenticator implements Authenticator {
     }
 
     /** RFC 6749 §2.3.1: the id and the secret are form-encoded before they are joined and base64-encoded. */
-    static Secret basicHeader(Secret clientId, Secret clientSecret) {
+    Secret basicHeader(Secret clientId, Secret clientSecret) {
         String pair = PercentEncoding.encodeForm(clientId.reveal()) + ":"
                 + PercentEncoding.encodeForm(clientSecret == null ? "" : clientSecret.reveal());
         Secret header = Secret.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        Redactor.global().register(header);
+        redactor.register(header);
         return header;
     }
 }

@@ -1,8 +1,10 @@
 package dev.connectorruntime.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.HttpCall;
 import dev.connectorruntime.http.HttpResult;
 import dev.connectorruntime.http.Origins;
@@ -33,11 +35,18 @@ public final class TokenClient {
     private final Retrier retrier;
     private final Clock clock;
     private final Duration timeout;
+    private final Redactor redactor;
 
-    public TokenClient(Retrier retrier, Clock clock, Duration timeout) {
+    /** @param redactor learns every derived secret: the form body, the tokens issued */
+    public TokenClient(Retrier retrier, Clock clock, Duration timeout, Redactor redactor) {
         this.retrier = retrier;
         this.clock = clock;
         this.timeout = timeout;
+        this.redactor = redactor;
+    }
+
+    Redactor redactor() {
+        return redactor;
     }
 
     /** One token request. */
@@ -45,7 +54,7 @@ public final class TokenClient {
                    boolean refresh, String baseUrlFrom, Duration expiresInDefault) {
     }
 
-    Token request(Request r) {
+    Token request(Request r, CallContext context) {
         StringBuilder body = new StringBuilder();
         for (Map.Entry<String, Secret> field : r.form()) {
             if (body.length() > 0) {
@@ -55,7 +64,7 @@ public final class TokenClient {
                     .append(PercentEncoding.encodeForm(field.getValue().reveal()));
         }
         String form = body.toString();
-        Redactor.global().register(form);
+        redactor.registerTransient(form);
         HttpCall.Builder call = HttpCall.builder("POST", r.tokenUrl())
                 .header("Accept", "application/json")
                 .body(form, "application/x-www-form-urlencoded");
@@ -68,10 +77,10 @@ public final class TokenClient {
         Instant sentAt = clock.instant();
         HttpResult result;
         try {
-            result = retrier.send(call.build(), policy);
+            result = retrier.send(call.build(), policy, context);
         } catch (Failure f) {
             // SPEC §7: whatever the token endpoint answers is an authentication failure (exit 4)
-            throw f.kind() == Kind.API ? f.as(Kind.AUTH) : f;
+            throw f.kind() == Kind.API ? f.as(Kind.AUTH, Code.TOKEN_REFUSED) : f;
         }
         if (!result.ok()) {
             throw refused(result, r);
@@ -88,25 +97,26 @@ public final class TokenClient {
         }
         if (json == null || !json.isObject()) {
             throw Failure.of(Kind.AUTH, "the token endpoint answered " + result.status() + " without a JSON object")
-                    .status(result.status()).apiError(result.text()).build();
+                    .code(Code.TOKEN_RESPONSE).status(result.status()).apiError(result.text()).build();
         }
         JsonNode access = json.get("access_token");
         if (access == null || !access.isTextual() || access.asText().isEmpty()) {
             throw Failure.of(Kind.AUTH, "the token endpoint's answer has no `access_token`")
-                    .status(result.status()).build();
+                    .code(Code.TOKEN_RESPONSE).status(result.status()).build();
         }
         Secret accessToken = Secret.of(access.asText());
-        Redactor.global().register(accessToken);
+        redactor.registerTransient(accessToken);
         JsonNode type = json.get("token_type");
         if (type != null && !type.asText().toLowerCase(Locale.ROOT).equals("bearer")) {
             throw Failure.of(Kind.AUTH, "the token endpoint issued a `" + type.asText()
-                    + "` token; only bearer tokens are supported").status(result.status()).build();
+                    + "` token; only bearer tokens are supported").code(Code.TOKEN_RESPONSE)
+                    .status(result.status()).build();
         }
         Secret refreshToken = null;
         JsonNode refresh = json.get("refresh_token");
         if (refresh != null && refresh.isTextual() && !refresh.asText().isEmpty()) {
             refreshToken = Secret.of(refresh.asText());
-            Redactor.global().register(refreshToken);
+            redactor.registerTransient(refreshToken);
         }
         Instant expiresAt = null;
         JsonNode expiresIn = json.get("expires_in");
@@ -127,6 +137,7 @@ public final class TokenClient {
         JsonNode value = json.get(field);
         if (value == null || !value.isTextual()) {
             throw Failure.of(Kind.AUTH, "the token response has no `" + field + "` for `base_url_from`")
+                    .code(Code.TOKEN_RESPONSE)
                     .hint("check `auth.base_url_from`: the field must be in the token endpoint's answer").build();
         }
         String url = value.asText();
@@ -135,7 +146,8 @@ public final class TokenClient {
         }
         String problem = Origins.problem(url);
         if (problem != null) {
-            throw Failure.of(Kind.AUTH, "the token response's `" + field + "` (" + url + ") " + problem).build();
+            throw Failure.of(Kind.AUTH, "the token response's `" + field + "` (" + url + ") " + problem)
+                    .code(Code.TOKEN_RESPONSE).build();
         }
         return url;
     }
@@ -160,7 +172,8 @@ public final class TokenClient {
                 message.append(" (").append(description).append(')');
             }
         }
-        return Failure.of(Kind.AUTH, message.toString()).status(result.status()).apiError(result.text())
+        return Failure.of(Kind.AUTH, message.toString()).code(Code.TOKEN_REFUSED).status(result.status())
+                .apiError(result.text())
                 .hint(hint(result.status(), error, r)).build();
     }
 

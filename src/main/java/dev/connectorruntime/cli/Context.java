@@ -1,12 +1,21 @@
 package dev.connectorruntime.cli;
 
-import dev.connectorruntime.run.ActionRunner;
+import dev.connectorruntime.engine.ConnectorRuntime;
+import dev.connectorruntime.secret.Redactor;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What commands take from the world: the environment (where secrets are looked up), the current directory,
- * whether stdout is a terminal, and the runner (tests give one that does not sleep between retries).
+ * whether stdout is a terminal, how engines are built (tests give builders whose retries do not sleep), and the
+ * command's redactor, shared by its engines and everything it prints.
  */
-record Context(Map<String, String> environment, Path cwd, boolean terminal, ActionRunner runner) {
+record Context(Map<String, String> environment, Path cwd, boolean terminal,
+               Supplier<ConnectorRuntime.Builder> engines, Redactor redactor) {
+
+    /** A builder for this command's engine: the environment, the redactor and the test settings already set. */
+    ConnectorRuntime.Builder engine() {
+        return engines.get().environment(environment).redactor(redactor);
+    }
 }

@@ -31,6 +31,7 @@ final class FailurePrinter {
         this.cwd = cwd.toAbsolutePath().normalize();
     }
 
+    /** Prints a failure; its text was redacted where it was made (the engine redacts every failure it throws). */
     void print(Failure f, PrintWriter err, boolean json, int exitCode) {
         if (json) {
             ObjectNode o = Json.object();

@@ -3,7 +3,8 @@ package dev.connectorruntime.cli;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Suggestions;
-import dev.connectorruntime.run.ActionRunner;
+import dev.connectorruntime.engine.ConnectorRuntime;
+import dev.connectorruntime.secret.Redactor;
 import dev.connectorruntime.run.Version;
 import dev.connectorruntime.run.Warmup;
 import java.io.FileOutputStream;
@@ -48,7 +49,7 @@ public final class Main implements Runnable {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
         Context context = new Context(System.getenv(), Path.of("").toAbsolutePath(), System.console() != null,
-                ActionRunner.standard());
+                ConnectorRuntime::builder, new Redactor());
         Interrupts interrupts = Interrupts.install(Thread.currentThread());
         int code = execute(args, out, err, context);
         out.flush();
@@ -69,7 +70,7 @@ public final class Main implements Runnable {
             try {
                 return quick.execute(out, err);
             } catch (Exception ex) {
-                return failed(ex, err, quick.common(), context.cwd());
+                return failed(ex, err, quick.common(), context);
             }
         }
         CommandLine cl = new CommandLine(new Main());
@@ -99,12 +100,12 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr(),
-                commandLine.getCommand() instanceof WorkspaceCommand w ? w.common() : null, context.cwd()));
+                commandLine.getCommand() instanceof WorkspaceCommand w ? w.common() : null, context));
         return cl.execute(args);
     }
 
     /** Prints what went wrong (as JSON with --json-errors, with the stack trace with --debug); its exit code. */
-    private static int failed(Exception ex, PrintWriter err, CommonOptions common, Path cwd) {
+    private static int failed(Exception ex, PrintWriter err, CommonOptions common, Context context) {
         boolean debug = common != null && common.debug;
         boolean json = common != null && common.jsonErrors;
         Failure failure = ex instanceof Failure f ? f
@@ -112,11 +113,11 @@ public final class Main implements Runnable {
                 : Failure.of(Kind.INTERNAL, "internal error: " + ex).cause(ex)
                 .hint("run again with --debug for the stack trace, and please report it").build();
         int code = ExitCodes.of(failure.kind());
-        new FailurePrinter(cwd).print(failure, err, json, code);
+        new FailurePrinter(context.cwd()).print(failure.redacted(context.redactor()::redact), err, json, code);
         if (debug) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
-            err.println(Terminal.clean(trace.toString()));
+            err.println(Terminal.clean(trace.toString(), context.redactor()));
             err.flush();
         }
         return code;

@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
-import dev.connectorruntime.load.Workspace;
 import dev.connectorruntime.load.YamlLoader;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.http.Deadline;
 import dev.connectorruntime.http.HttpListener;
-import dev.connectorruntime.run.ActionRunner;
-import dev.connectorruntime.run.DryRun;
+import dev.connectorruntime.auth.TokenStore;
+import dev.connectorruntime.engine.CallRequest;
+import dev.connectorruntime.engine.ConnectorRuntime;
+import dev.connectorruntime.engine.SecretSource;
 import dev.connectorruntime.run.Output;
-import dev.connectorruntime.run.RunOptions;
-import dev.connectorruntime.run.RunRequest;
 import dev.connectorruntime.sandbox.SandboxRun;
 import dev.connectorruntime.validate.ValidationStamps;
 import java.io.IOException;
@@ -102,22 +101,30 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
         }
         Deadline deadline = timeout == null ? Deadline.NONE : Deadline.after(timeout);
         Path dir = common.workspaceDir(context.cwd());
-        Path secretsFile = secrets != null ? context.cwd().resolve(secrets) : dir.resolve(".env");
-        RunRequest request = new RunRequest(new Workspace(dir), action, inputsObject(), inputs, secretsFile,
-                secrets != null, context.environment());
-        if (dryRun) {
-            return DryRunPrinter.print(DryRun.plan(request), out, err, context.cwd());
-        }
-        RunOptions options = new RunOptions(verbose ? new VerboseTrace(err) : HttpListener.NONE,
-                deadline);
+        SecretSource secretSource = secrets != null
+                ? SecretSource.of(context.environment(), context.cwd().resolve(secrets))
+                : SecretSource.environmentAndDotenv(context.environment());
+        CallRequest request = CallRequest.of(action).inputs(inputsObject()).inputTexts(inputs)
+                .deadline(deadline).listener(verbose ? new VerboseTrace(err, context.redactor()) : HttpListener.NONE)
+                .build();
         // the checks-passed stamps live in the cache folder as the user's environment names it; the sandbox
-        // uses them too, but never the token cache (SPEC §9): its runner keeps tokens in memory only
-        ActionRunner runner = context.runner().withStamps(ValidationStamps.inCache(context.environment()));
-        Output output = sandbox ? SandboxRun.run(runner, request, example, options)
-                : runner
-                        .withTokenStore(TokenCommand.tokenStore(context, noTokenCache, err))
-                        .run(request, options);
-        OutputPrinter.print(output, out, context.terminal());
+        // uses them too, but never the token cache (SPEC §9): its engine keeps tokens in memory only
+        ConnectorRuntime.Builder engine = context.engine().workspace(dir).secrets(secretSource)
+                .stamps(ValidationStamps.inCache(context.environment()));
+        Output output;
+        if (dryRun) {
+            try (ConnectorRuntime runtime = engine.tokenStore(TokenStore.NONE).build()) {
+                return DryRunPrinter.print(runtime.plan(request), out, err, context.cwd());
+            }
+        } else if (sandbox) {
+            output = SandboxRun.run(engine, request, example);
+        } else {
+            try (ConnectorRuntime runtime = engine
+                    .tokenStore(TokenCommand.tokenStore(context, noTokenCache, err)).build()) {
+                output = runtime.call(request).output();
+            }
+        }
+        OutputPrinter.print(output, out, context.terminal(), context.redactor());
         return ExitCodes.OK;
     }
 

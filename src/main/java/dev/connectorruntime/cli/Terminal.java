@@ -3,17 +3,26 @@ package dev.connectorruntime.cli;
 import dev.connectorruntime.secret.Redactor;
 
 /**
- * The last step before text reaches a person: secrets masked, control characters (which a response or a file
- * could use to rewrite the terminal) escaped. Everything printed passes through here.
+ * The last step before text reaches a person: control characters (which a response or a file could use to
+ * rewrite the terminal) escaped, and, for text that may hold what a server sent, secrets masked by the command's
+ * redactor. Everything printed passes through here.
  */
 final class Terminal {
 
     private Terminal() {
     }
 
-    /** Redacts, then escapes every control character except newline and tab. */
+    /**
+     * Escapes every control character except newline and tab. For text that holds no secret value: definitions,
+     * and failures, which the engine redacted before they left it.
+     */
     static String clean(String text) {
-        return text == null ? null : escapeControls(Redactor.global().redact(text));
+        return text == null ? null : escapeControls(text);
+    }
+
+    /** Redacts, then escapes every control character except newline and tab. */
+    static String clean(String text, Redactor redactor) {
+        return text == null ? null : escapeControls(redactor.redact(text));
     }
 
     /**
@@ -43,5 +52,10 @@ final class Terminal {
     /** One line: also newlines and tabs escaped. */
     static String line(String text) {
         return clean(text).replace("\n", "\\n").replace("\t", "\\t");
+    }
+
+    /** One line, redacted: also newlines and tabs escaped. */
+    static String line(String text, Redactor redactor) {
+        return clean(text, redactor).replace("\n", "\\n").replace("\t", "\\t");
     }
 }

@@ -66,7 +66,7 @@ final class TestCommand extends WorkspaceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FailurePrinter printer = new FailurePrinter(context.cwd());
         // each action is checked in full below, and its examples run on those definitions, not reloaded
-        ExampleCheck check = new ExampleCheck(context.runner());
+        ExampleCheck check = new ExampleCheck(context::engine);
         Instant started = Instant.now();
         List<ExampleCheck.Outcome> outcomes = new ArrayList<>();
         for (String name : names) {

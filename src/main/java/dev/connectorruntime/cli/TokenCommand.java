@@ -7,7 +7,8 @@ import dev.connectorruntime.auth.cache.DiskTokenStore;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.load.Workspace;
-import dev.connectorruntime.secret.SecretResolver;
+import dev.connectorruntime.engine.ConnectorRuntime;
+import dev.connectorruntime.engine.SecretSource;
 import dev.connectorruntime.validate.Definitions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,10 +83,14 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
                     .hint("`token CONNECTOR` shows a connector's token; `token --clear` drops every cached token")
                     .build();
         }
-        Path dir = workspace.dir();
-        Path secretsFile = secrets != null ? context.cwd().resolve(secrets) : dir.resolve(".env");
-        TokenStatus status = context.runner().withTokenStore(store).token(workspace, connector,
-                new SecretResolver(context.environment(), secretsFile, secrets != null), context.environment());
+        SecretSource secretSource = secrets != null
+                ? SecretSource.of(context.environment(), context.cwd().resolve(secrets))
+                : SecretSource.environmentAndDotenv(context.environment());
+        TokenStatus status;
+        try (ConnectorRuntime runtime = context.engine().workspace(workspace.dir()).secrets(secretSource)
+                .tokenStore(store).build()) {
+            status = runtime.token(connector);
+        }
         Token token = status.token();
         if (show) {
             if (token == null) {
@@ -130,9 +135,9 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
             rows.add(new String[] {"issued", t.issuedAt().truncatedTo(ChronoUnit.SECONDS).toString()});
             rows.add(new String[] {"expires", expiry(t, status.at())});
             rows.add(new String[] {"scope", t.scope() == null || t.scope().isBlank()
-                    ? "not stated by the token endpoint" : t.scope()});
+                    ? "not stated by the token endpoint" : context.redactor().redact(t.scope())});
         }
-        rows.add(new String[] {"base URL", status.baseUrl()});
+        rows.add(new String[] {"base URL", context.redactor().redact(status.baseUrl())});
         Table.print(out, rows);
         out.flush();
     }

@@ -19,9 +19,11 @@ import java.util.Map;
 final class VerboseTrace implements HttpListener {
 
     private final PrintWriter err;
+    private final Redactor redactor;
 
-    VerboseTrace(PrintWriter err) {
+    VerboseTrace(PrintWriter err, Redactor redactor) {
         this.err = err;
+        this.redactor = redactor;
     }
 
     @Override
@@ -64,7 +66,7 @@ final class VerboseTrace implements HttpListener {
     }
 
     private void print(String line) {
-        err.println(Terminal.line(line));
+        err.println(Terminal.line(line, redactor));
     }
 
     private static String bytes(int n) {

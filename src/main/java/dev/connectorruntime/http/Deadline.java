@@ -1,5 +1,6 @@
 package dev.connectorruntime.http;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.Durations;
@@ -64,7 +65,7 @@ public final class Deadline {
      */
     public Failure failure(String detail) {
         return Failure.of(Kind.NETWORK, "the run did not finish within --timeout " + Durations.format(total)
-                        + (detail == null ? "" : ": " + detail))
+                        + (detail == null ? "" : ": " + detail)).code(Code.DEADLINE)
                 .hint("raise --timeout: it bounds the whole run (token request, retries, every page)").build();
     }
 }

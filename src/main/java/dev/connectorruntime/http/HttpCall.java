@@ -1,6 +1,5 @@
 package dev.connectorruntime.http;
 
-import dev.connectorruntime.secret.Redactor;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.Objects;
 
 /**
  * One request as the runtime will send it. Not a record: its headers may carry credentials, and
- * {@link #toString()} shows only the method and the redacted URL (as OkHttp's {@code Request} masks).
+ * {@link #toString()} shows only the method and the origin (as OkHttp's {@code Request} masks).
  */
 public final class HttpCall {
 
@@ -69,9 +68,10 @@ public final class HttpCall {
         return new HttpCall(method, other, headers, body);
     }
 
+    /** The method and the origin only: the path and query may carry values that are not for printing. */
     @Override
     public String toString() {
-        return Redactor.global().redact(method + " " + uri);
+        return method + " " + Origins.origin(uri);
     }
 
     /** Builds an {@link HttpCall}. */

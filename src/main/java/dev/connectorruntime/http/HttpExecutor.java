@@ -1,7 +1,10 @@
 package dev.connectorruntime.http;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.model.Durations;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,16 +18,20 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Sends one {@link HttpCall} with {@code java.net.http.HttpClient}: HTTP/1.1 for plain http (no h2c upgrade),
- * redirects never followed by the client (credentials must not follow them), one deadline over the whole
- * exchange (the client's own timeout stops counting once headers arrive), and a cap on the body.
+ * Sends {@link HttpCall}s with one {@code java.net.http.HttpClient} per connector setting (proxies, CA file),
+ * built on first use and kept until {@link #close()}: HTTP/1.1 for plain http (no h2c upgrade), redirects never
+ * followed by the client (credentials must not follow them), one deadline over the whole exchange (the client's
+ * own timeout stops counting once headers arrive), and a cap on the body. Thread-safe: many calls share one
+ * executor; what belongs to a call (its listener, deadline, cancellation) comes with each {@link #send}.
  */
 public final class HttpExecutor implements AutoCloseable {
 
@@ -32,39 +39,59 @@ public final class HttpExecutor implements AutoCloseable {
     public static final long DEFAULT_MAX_BODY = 50L * 1024 * 1024;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * How long the JDK keeps an idle connection. JDK 17 keeps them 1,200 s (30 s from JDK 20, JDK-8297030), far
+     * longer than servers do (Node closes after 5 s, most load balancers after 60 s): a long-lived engine would
+     * meet many connections the server had dropped. Read once by the JDK when its first client is built.
+     */
+    static final String KEEPALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
+    static final long KEEPALIVE_SECONDS = 30;
+
+    static {
+        keepAlive();
+    }
+
     private final Path caFile;
-    private final ExecutorOptions options;
+    private final Proxies proxies;
+    /** Origin → when an exchange with it last completed (nanoTime): a later failure may be a dropped idle one. */
+    private final Map<String, Long> lastExchange = new ConcurrentHashMap<>();
     private HttpClient client;
+    private boolean closed;
 
     /** @param caFile an extra PEM bundle to trust besides the JDK's, or {@code null} */
     public HttpExecutor(Path caFile) {
-        this(caFile, ExecutorOptions.DEFAULT);
+        this(caFile, Proxies.NONE);
     }
 
     /**
      * @param caFile  an extra PEM bundle to trust besides the JDK's, or {@code null}
-     * @param options proxies, the listener and the run's total deadline
+     * @param proxies which proxy each URL goes through ({@link Proxies#fromEnvironment})
      */
-    public HttpExecutor(Path caFile, ExecutorOptions options) {
+    public HttpExecutor(Path caFile, Proxies proxies) {
         this.caFile = caFile;
-        this.options = options;
+        this.proxies = proxies;
     }
 
-    HttpListener listener() {
-        return options.listener();
-    }
-
-    Deadline deadline() {
-        return options.deadline();
+    /**
+     * Lowers the JDK's idle-connection keep-alive to {@value #KEEPALIVE_SECONDS} s unless the user set it: must run
+     * before the first {@code HttpClient} is built (the CLI calls it first thing).
+     */
+    public static void keepAlive() {
+        if (System.getProperty(KEEPALIVE_PROPERTY) == null) {
+            System.setProperty(KEEPALIVE_PROPERTY, Long.toString(KEEPALIVE_SECONDS));
+        }
     }
 
     private synchronized HttpClient client() {
+        if (closed) {
+            throw Failure.of(Kind.CLOSED, "the connector runtime was closed").code(Code.CLOSED).build();
+        }
         if (client == null) {
             HttpClient.Builder b = HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(CONNECT_TIMEOUT)
-                    .proxy(options.proxies());
-            java.net.Authenticator proxyAuth = options.proxies().authenticator();
+                    .proxy(proxies);
+            java.net.Authenticator proxyAuth = proxies.authenticator();
             if (proxyAuth != null) {
                 b.authenticator(proxyAuth);
             }
@@ -83,13 +110,12 @@ public final class HttpExecutor implements AutoCloseable {
      *
      * @throws NetworkException when no usable answer came (refused, timeout, reset, DNS, TLS)
      * @throws Failure          of kind API when the body passes {@code maxBody}; INTERRUPTED on interrupt; NETWORK
-     *                          when the run's total deadline has passed or passes during the exchange
+     *                          when the call's total deadline has passed or passes during the exchange; CANCELLED or
+     *                          CLOSED when the call is cancelled
      */
-    HttpResult send(HttpCall call, Duration timeout, long maxBody) throws NetworkException {
-        Deadline deadline = options.deadline();
-        if (deadline.passed()) {
-            throw deadline.failure("no time left for a request to " + hostPort(call.uri()));
-        }
+    HttpResult send(HttpCall call, Duration timeout, long maxBody, CallContext context) throws NetworkException {
+        Deadline deadline = context.deadline();
+        context.check("no time left for a request to " + hostPort(call.uri()));
         Duration attemptTimeout = deadline.cap(timeout);
         HttpRequest.Builder rb = HttpRequest.newBuilder(call.uri())
                 .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
@@ -100,40 +126,58 @@ public final class HttpExecutor implements AutoCloseable {
         for (Map.Entry<String, String> h : call.headers()) {
             rb.header(h.getKey(), h.getValue());
         }
+        String origin = Origins.origin(call.uri());
+        Long previous = lastExchange.get(origin);
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> future =
                 client().sendAsync(rb.build(), info -> new CappedBody(maxBody));
+        Runnable unhook = context.cancellation().whenCancelled(() -> future.cancel(true));
         try {
             HttpResponse<byte[]> response = future.get(attemptTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            long end = System.nanoTime();
+            lastExchange.put(origin, end);
             return new HttpResult(response.statusCode(), response.headers(), response.body(), call.uri(),
-                    Duration.ofNanos(System.nanoTime() - start));
+                    Duration.ofNanos(end - start));
         } catch (TimeoutException e) {
             future.cancel(true);
             if (attemptTimeout.compareTo(timeout) < 0) {
                 throw deadline.failure("no answer yet from " + hostPort(call.uri()));
             }
             throw new NetworkException(NetworkException.Fault.TIMEOUT,
-                    "no answer from " + hostPort(call.uri()) + " within " + dev.connectorruntime.model.Durations.format(timeout), e);
+                    "no answer from " + hostPort(call.uri()) + " within " + Durations.format(timeout), e);
+        } catch (CancellationException e) {
+            throw context.cancellation().failure();
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw Failure.of(Kind.INTERRUPTED, "interrupted").build();
+            throw Failure.of(Kind.INTERRUPTED, "interrupted").code(Code.INTERRUPTED).build();
         } catch (ExecutionException e) {
-            throw translate(e.getCause(), call.uri(), maxBody);
+            if (context.cancellation().isCancelled()) {
+                throw context.cancellation().failure();
+            }
+            boolean reused = previous != null
+                    && start - previous < TimeUnit.SECONDS.toNanos(KEEPALIVE_SECONDS);
+            throw translate(e.getCause(), call.uri(), maxBody, reused);
+        } finally {
+            unhook.run();
         }
     }
 
-    private static NetworkException translate(Throwable t, URI uri, long maxBody) {
+    /**
+     * @param reused whether the connection was probably taken from the pool: an exchange with the origin completed
+     *               within the keep-alive time
+     */
+    private static NetworkException translate(Throwable t, URI uri, long maxBody, boolean reused) {
         Throwable c = t;
         while (c != null) {
             if (c instanceof CappedBody.TooLarge) {
                 throw Failure.of(Kind.API, "the response from " + hostPort(uri) + " is larger than the "
-                        + size(maxBody) + " cap").hint("ask for less: a smaller page or a filter")
+                        + size(maxBody) + " cap").code(Code.RESPONSE_TOO_LARGE).hint("ask for less: a smaller page or a filter")
                         .build();
             }
             if (c instanceof HttpConnectTimeoutException) {
                 return new NetworkException(NetworkException.Fault.CONNECT_TIMEOUT,
-                        "could not connect to " + hostPort(uri) + " within " + dev.connectorruntime.model.Durations.format(CONNECT_TIMEOUT), t);
+                        "could not connect to " + hostPort(uri) + " within " + Durations.format(CONNECT_TIMEOUT), t);
             }
             if (c instanceof HttpTimeoutException) {
                 return new NetworkException(NetworkException.Fault.TIMEOUT, "no answer from " + hostPort(uri), t);
@@ -152,11 +196,30 @@ public final class HttpExecutor implements AutoCloseable {
             }
             c = c.getCause();
         }
+        if (reused && droppedBeforeAnswer(t)) {
+            return new NetworkException(NetworkException.Fault.STALE,
+                    "the connection to " + hostPort(uri) + " was closed by the server while idle", t);
+        }
         if (t instanceof IOException) {
             return new NetworkException(NetworkException.Fault.RESET,
                     "the connection to " + hostPort(uri) + " closed before the answer was complete", t);
         }
         throw Failure.of(Kind.INTERNAL, "request to " + hostPort(uri) + " failed: " + t).cause(t).build();
+    }
+
+    /**
+     * What the JDK reports when a pooled connection turns out to have been closed by the server before it read
+     * the request: no byte of an answer, an end of stream, a reset.
+     */
+    private static boolean droppedBeforeAnswer(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (c instanceof EOFException || m != null && (m.contains("received no bytes")
+                    || m.contains("Connection reset") || m.contains("connection closed locally"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code 50 MB}, {@code 64 KB}, {@code 1000 bytes}: a cap below 1 MB must not read as {@code 0 MB}. */
@@ -175,9 +238,10 @@ public final class HttpExecutor implements AutoCloseable {
         return uri.getHost() + ":" + port;
     }
 
-    /** Releases the client's threads, so that the JVM exits at once. */
+    /** Releases the client's threads, so that the JVM exits at once; a later {@link #send} fails as closed. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (client == null) {
             return;
         }

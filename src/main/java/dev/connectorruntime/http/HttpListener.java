@@ -15,6 +15,35 @@ public interface HttpListener {
     HttpListener NONE = new HttpListener() {
     };
 
+    /** Both listeners, {@code first} first. */
+    static HttpListener both(HttpListener first, HttpListener second) {
+        return new HttpListener() {
+            @Override
+            public void sending(HttpCall call, int attempt, int maxAttempts) {
+                first.sending(call, attempt, maxAttempts);
+                second.sending(call, attempt, maxAttempts);
+            }
+
+            @Override
+            public void answered(HttpCall call, HttpResult result) {
+                first.answered(call, result);
+                second.answered(call, result);
+            }
+
+            @Override
+            public void failed(HttpCall call, String what, Duration elapsed) {
+                first.failed(call, what, elapsed);
+                second.failed(call, what, elapsed);
+            }
+
+            @Override
+            public void retrying(HttpCall call, Duration wait, int nextAttempt, int maxAttempts) {
+                first.retrying(call, wait, nextAttempt, maxAttempts);
+                second.retrying(call, wait, nextAttempt, maxAttempts);
+            }
+        };
+    }
+
     /** An attempt is about to be sent. */
     default void sending(HttpCall call, int attempt, int maxAttempts) {
     }

@@ -20,7 +20,12 @@ final class NetworkException extends IOException {
         /** The host name does not resolve. */
         DNS,
         /** TLS failed: retrying will not help. */
-        TLS
+        TLS,
+        /**
+         * A pooled connection the server had closed while it was idle: it never read the request, so sending it
+         * again on a new connection is safe.
+         */
+        STALE
     }
 
     private final Fault fault;
@@ -36,6 +41,6 @@ final class NetworkException extends IOException {
 
     /** Whether the request surely did not reach the server, so that sending it again is always safe. */
     boolean surelyNotSent() {
-        return fault == Fault.REFUSED || fault == Fault.CONNECT_TIMEOUT;
+        return fault == Fault.REFUSED || fault == Fault.CONNECT_TIMEOUT || fault == Fault.STALE;
     }
 }

@@ -2,7 +2,6 @@ package dev.connectorruntime.http;
 
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
-import dev.connectorruntime.secret.Redactor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -125,6 +124,18 @@ public final class Proxies extends ProxySelector {
         // one proxy per scheme: nothing to fall back to
     }
 
+    /** The proxy passwords and the user-info parts of the proxy URLs: for the redactor. */
+    public List<String> secrets() {
+        List<String> out = new ArrayList<>();
+        for (Address a : new Address[] {http, https}) {
+            if (a != null && a.info != null) {
+                out.add(a.password);
+                out.add(a.info);
+            }
+        }
+        return out;
+    }
+
     /** Answers a proxy's 407 with the user and password of its URL; {@code null} when no proxy URL has them. */
     public java.net.Authenticator authenticator() {
         if ((http == null || http.user == null) && (https == null || https.user == null)) {
@@ -157,12 +168,14 @@ public final class Proxies extends ProxySelector {
         final int port;
         final String user;
         final String password;
+        final String info;
 
-        private Address(String host, int port, String user, String password) {
+        private Address(String host, int port, String user, String password, String info) {
             this.host = host;
             this.port = port;
             this.user = user;
             this.password = password;
+            this.info = info;
         }
 
         static Address parse(String variable, String value) {
@@ -175,13 +188,12 @@ public final class Proxies extends ProxySelector {
             }
             String user = null;
             String password = null;
+            String info = null;
             if (uri != null && uri.getRawUserInfo() != null) {
-                String info = uri.getRawUserInfo();
+                info = uri.getRawUserInfo();
                 int colon = info.indexOf(':');
                 user = PercentEncoding.decode(colon < 0 ? info : info.substring(0, colon));
                 password = colon < 0 ? "" : PercentEncoding.decode(info.substring(colon + 1));
-                Redactor.global().register(password);
-                Redactor.global().register(info);
             }
             if (uri == null || uri.getHost() == null) {
                 throw Failure.of(Kind.USAGE, "the environment variable " + variable + " is not a proxy URL")
@@ -192,7 +204,7 @@ public final class Proxies extends ProxySelector {
                                 + uri.getScheme() + ":// proxy; only http:// proxies are supported")
                         .hint("https URLs still go through an http:// proxy inside a CONNECT tunnel").build();
             }
-            return new Address(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(), user, password);
+            return new Address(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(), user, password, info);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.connectorruntime.http;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.Durations;
@@ -22,7 +23,25 @@ public final class Retrier {
     /** Waits between attempts; tests pass one that records instead of sleeping. */
     public interface Sleeper {
         void sleep(Duration d) throws InterruptedException;
+
+        /** Waits {@code d}, or less when the call is cancelled meanwhile. */
+        default void sleep(Duration d, Cancellation cancellation) throws InterruptedException {
+            sleep(d);
+        }
     }
+
+    /** Really waits, and stops waiting as soon as the call is cancelled. */
+    public static final Sleeper REAL = new Sleeper() {
+        @Override
+        public void sleep(Duration d) throws InterruptedException {
+            Thread.sleep(d.toMillis());
+        }
+
+        @Override
+        public void sleep(Duration d, Cancellation cancellation) throws InterruptedException {
+            cancellation.await(d);
+        }
+    };
 
     private static final long BASE_DELAY_MS = 500;
 
@@ -43,7 +62,7 @@ public final class Retrier {
 
     /** A retrier that really sleeps, with random jitter. */
     public static Retrier standard(HttpExecutor executor) {
-        return new Retrier(executor, d -> Thread.sleep(d.toMillis()),
+        return new Retrier(executor, REAL,
                 bound -> java.util.concurrent.ThreadLocalRandom.current().nextLong(bound + 1), Clock.systemUTC());
     }
 
@@ -53,15 +72,15 @@ public final class Retrier {
      *
      * @throws Failure NETWORK when no answer came after the attempts allowed
      */
-    public HttpResult send(HttpCall call, SendPolicy policy) {
+    public HttpResult send(HttpCall call, SendPolicy policy, CallContext context) {
         int max = policy.neverResend() ? 1 : policy.retry().maxAttempts();
-        HttpListener listener = executor.listener();
+        HttpListener listener = context.listener();
         for (int attempt = 1; ; attempt++) {
             HttpResult result;
             listener.sending(call, attempt, max);
             long start = System.nanoTime();
             try {
-                result = executor.send(call, policy.timeout(), policy.maxBody());
+                result = executor.send(call, policy.timeout(), policy.maxBody(), context);
             } catch (NetworkException e) {
                 listener.failed(call, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
                 boolean retryable = e.surelyNotSent() && !policy.neverResend()
@@ -70,7 +89,8 @@ public final class Retrier {
                 if (!retryable || attempt >= max) {
                     throw networkFailure(e, attempt);
                 }
-                pause(call, backoff(attempt, policy), attempt + 1, max, e.getMessage());
+                pause(call, e.fault() == NetworkException.Fault.STALE ? Duration.ZERO : backoff(attempt, policy),
+                        attempt + 1, max, e.getMessage(), context);
                 continue;
             } catch (Failure f) {
                 listener.failed(call, f.getMessage(), Duration.ofNanos(System.nanoTime() - start));
@@ -85,11 +105,12 @@ public final class Retrier {
                 throw Failure.of(Kind.API, "the server answered " + result.status() + " and asked to wait "
                                 + Durations.format(retryAfter) + " before trying again, more than `max_delay` ("
                                 + Durations.format(policy.retry().maxDelay()) + ")")
-                        .status(result.status()).apiError(result.body().length == 0 ? null : result.text())
+                        .code(Code.RETRY_AFTER_TOO_LONG).status(result.status())
+                        .apiError(result.body().length == 0 ? null : result.text())
                         .hint("try again later, or raise `retry.max_delay`").build();
             }
             pause(call, retryAfter != null ? retryAfter : backoff(attempt, policy), attempt + 1, max,
-                    "the server answered " + result.status());
+                    "the server answered " + result.status(), context);
         }
     }
 
@@ -108,19 +129,20 @@ public final class Retrier {
     }
 
     /** Waits before the next attempt; a wait that would end past the run's deadline fails at once instead. */
-    private void pause(HttpCall call, Duration d, int nextAttempt, int max, String why) {
-        Deadline deadline = executor.deadline();
+    private void pause(HttpCall call, Duration d, int nextAttempt, int max, String why, CallContext context) {
+        Deadline deadline = context.deadline();
         if (deadline.isSet() && deadline.remaining().compareTo(d) <= 0) {
             throw deadline.failure(why + ", and attempt " + nextAttempt + " of " + max + " could start only in "
                     + Durations.format(d));
         }
-        executor.listener().retrying(call, d, nextAttempt, max);
+        context.listener().retrying(call, d, nextAttempt, max);
         try {
-            sleeper.sleep(d);
+            sleeper.sleep(d, context.cancellation());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Failure.of(Kind.INTERRUPTED, "interrupted").build();
+            throw Failure.of(Kind.INTERRUPTED, "interrupted").code(Code.INTERRUPTED).build();
         }
+        context.cancellation().check();
     }
 
     /** {@code Retry-After} as delay-seconds or an HTTP date (RFC 9110 §10.2.3), or {@code null}. */
@@ -146,12 +168,21 @@ public final class Retrier {
         String suffix = attempts > 1 ? " (after " + attempts + " attempts)" : "";
         String hint = switch (e.fault()) {
             case REFUSED -> "is the server up, and is the URL's port right?";
+            case STALE -> "the server closes idle connections: try again";
             case CONNECT_TIMEOUT -> "the host did not accept a connection: check the URL, a firewall or the proxy";
             case TIMEOUT -> "the server may be slow or unreachable: try again, or raise the connector's `timeout`";
             case DNS -> "check the host name in the connector's URL";
             case TLS -> "the server's certificate is not trusted: for a private CA set `tls.ca_file`";
             case RESET -> "the server or a proxy dropped the connection: try again";
         };
-        return Failure.of(Kind.NETWORK, e.getMessage() + suffix).hint(hint).cause(e).build();
+        Code code = switch (e.fault()) {
+            case REFUSED -> Code.CONNECTION_REFUSED;
+            case CONNECT_TIMEOUT -> Code.CONNECT_TIMEOUT;
+            case TIMEOUT -> Code.TIMEOUT;
+            case DNS -> Code.DNS;
+            case TLS -> Code.TLS;
+            case RESET, STALE -> Code.CONNECTION_RESET;
+        };
+        return Failure.of(Kind.NETWORK, e.getMessage() + suffix).code(code).hint(hint).cause(e).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.connectorruntime.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.http.HttpResult;
@@ -37,7 +38,7 @@ final class Bodies {
         } catch (IOException e) {
             throw Failure.of(Kind.API, "the API's answer from " + result.uri().getHost()
                             + " says it is JSON but is not valid JSON (" + result.body().length + " bytes)")
-                    .status(result.status()).apiError(text.length() > 2000 ? text.substring(0, 2000) + "…" : text)
+                    .code(Code.BAD_RESPONSE).status(result.status()).apiError(text.length() > 2000 ? text.substring(0, 2000) + "…" : text)
                     .hint("the server may have sent an error page or a truncated body: see -v").build();
         }
     }

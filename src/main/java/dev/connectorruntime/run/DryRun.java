@@ -15,6 +15,7 @@ import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.run.Plan.Field;
 import dev.connectorruntime.run.Plan.Value;
 import dev.connectorruntime.secret.Placeholders;
+import dev.connectorruntime.secret.Redactor;
 import dev.connectorruntime.secret.SecretResolver;
 import dev.connectorruntime.validate.Definitions;
 import java.net.URI;
@@ -186,8 +187,9 @@ public final class DryRun {
 
     /** Every missing secret, as a warning: the plan names it without needing its value. */
     private static List<Problem> missingSecrets(Connector connector, RunRequest request) {
+        // a plan shows no value, so the values found are of no use to a redactor
         SecretResolver resolver = new SecretResolver(request.environment(), request.secretsFile(),
-                request.secretsExplicit());
+                request.secretsExplicit(), new Redactor());
         List<Problem> found = new ArrayList<>();
         for (SecretTemplate t : connector.templates()) {
             resolver.resolve(t.source(), t.location(), found);

@@ -2,8 +2,10 @@ package dev.connectorruntime.run;
 
 import dev.connectorruntime.auth.Authenticator;
 import dev.connectorruntime.auth.Credentials;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.HttpCall;
 import dev.connectorruntime.http.HttpResult;
 import dev.connectorruntime.http.Origins;
@@ -31,15 +33,17 @@ final class Exchange {
     private final Authenticator auth;
     private final Retrier retrier;
     private final SendPolicy policy;
+    private final CallContext context;
 
-    Exchange(Authenticator auth, Retrier retrier, SendPolicy policy) {
+    Exchange(Authenticator auth, Retrier retrier, SendPolicy policy, CallContext context) {
         this.auth = auth;
         this.retrier = retrier;
         this.policy = policy;
+        this.context = context;
     }
 
     Credentials credentials() {
-        return auth.credentials();
+        return auth.credentials(context);
     }
 
     /**
@@ -49,10 +53,10 @@ final class Exchange {
      *                 redirect
      */
     HttpResult send(URI uri, URI origin, CallFactory factory) {
-        Credentials credentials = auth.credentials();
+        Credentials credentials = auth.credentials(context);
         HttpResult result = sendFollowing(uri, origin, factory, credentials);
         if (result.status() == 401) {
-            Credentials fresh = auth.renew(credentials);
+            Credentials fresh = auth.renew(credentials, context);
             if (fresh == null) {
                 throw ApiErrors.of(Kind.AUTH, "the API answered", result, "",
                         "the connector's credentials were refused: check them (" + auth.describe() + ")");
@@ -75,7 +79,7 @@ final class Exchange {
         for (int hop = 0; ; hop++) {
             requireOrigin(current, origin, "request");
             HttpCall call = withCredentials(factory.create(current), credentials, current).build();
-            HttpResult result = retrier.send(call, policy);
+            HttpResult result = retrier.send(call, policy, context);
             String location = result.header("Location");
             boolean redirect = result.status() == 301 || result.status() == 302 || result.status() == 303
                     || result.status() == 307 || result.status() == 308;
@@ -85,7 +89,7 @@ final class Exchange {
             }
             if (hop >= MAX_REDIRECTS) {
                 throw Failure.of(Kind.API, "more than " + MAX_REDIRECTS + " redirects from " + Origins.origin(uri))
-                        .status(result.status()).build();
+                        .code(Code.REDIRECT_REFUSED).status(result.status()).build();
             }
             URI next = current.resolve(location.trim());
             requireOrigin(next, origin, "redirect");
@@ -98,6 +102,7 @@ final class Exchange {
             throw Failure.of(Kind.API, "refused a " + what + " to " + (target.getHost() == null ? target
                             : Origins.origin(target)) + ": credentials for " + Origins.origin(origin)
                             + " never leave their origin")
+                    .code(Code.REDIRECT_REFUSED)
                     .hint("the server pointed elsewhere; call that API through its own connector").build();
         }
     }

@@ -7,15 +7,14 @@ import dev.connectorruntime.load.Workspace;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Example;
 import dev.connectorruntime.model.Json;
-import dev.connectorruntime.run.ActionRunner;
+import dev.connectorruntime.engine.CallRequest;
+import dev.connectorruntime.engine.ConnectorRuntime;
 import dev.connectorruntime.run.Output;
-import dev.connectorruntime.run.RunOptions;
-import dev.connectorruntime.run.RunRequest;
 import dev.connectorruntime.validate.Definitions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code test}: runs one example through the sandbox and says whether it holds. It holds when the sandbox saw the
@@ -45,24 +44,26 @@ public final class ExampleCheck {
         }
     }
 
-    private final ActionRunner runner;
+    private final Supplier<ConnectorRuntime.Builder> engines;
 
-    public ExampleCheck(ActionRunner runner) {
-        this.runner = runner;
+    /** @param engines builders of the engines the examples run on (retries, body cap); the sandbox does the rest */
+    public ExampleCheck(Supplier<ConnectorRuntime.Builder> engines) {
+        this.engines = engines;
     }
 
     public Outcome check(Workspace workspace, Definitions.Pair pair, Example example) {
         long start = System.nanoTime();
         Action action = pair.action();
-        RunRequest request = new RunRequest(workspace, action.name(), Json.object(), Map.of(),
-                workspace.dir().resolve(".env"), false, Map.of());
+        CallRequest request = CallRequest.of(action.name()).build();
         Output output = null;
         Failure failure = null;
         List<String> problems;
         int served;
-        try (Sandbox sandbox = Sandbox.start(pair.connector(), action, example)) {
+        try (Sandbox sandbox = Sandbox.start(pair.connector(), action, example);
+             ConnectorRuntime runtime = sandbox.retarget(engines.get().workspace(workspace.dir()).preloaded(pair))
+                     .build()) {
             try {
-                output = runner.run(sandbox.retarget(request), RunOptions.DEFAULT, pair);
+                output = runtime.call(sandbox.retarget(request)).output();
             } catch (Failure f) {
                 failure = f;
             }

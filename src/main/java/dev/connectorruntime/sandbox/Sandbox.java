@@ -9,7 +9,10 @@ import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Connector;
 import dev.connectorruntime.model.Example;
 import dev.connectorruntime.model.OAuth2;
-import dev.connectorruntime.run.RunRequest;
+import dev.connectorruntime.auth.TokenStore;
+import dev.connectorruntime.engine.CallRequest;
+import dev.connectorruntime.engine.ConnectorRuntime;
+import dev.connectorruntime.engine.SecretSource;
 import dev.connectorruntime.run.Target;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,13 +85,19 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * The run sent here: the example's inputs (the request's own {@code --inputs} and {@code -i} win over them),
-     * the sandbox's value for every secret, the connector's URLs moved to this origin.
+     * An engine that sends here: the sandbox's value for every secret (nothing read from the environment or a
+     * secrets file), the connector's URLs moved to this origin, tokens in memory only.
      */
-    public RunRequest retarget(RunRequest request) {
+    public ConnectorRuntime.Builder retarget(ConnectorRuntime.Builder engine) {
+        return engine.target(new Target(origin)).secrets(SecretSource.of(secrets.environment()))
+                .tokenStore(TokenStore.NONE);
+    }
+
+    /** The call sent here: the example's inputs, the request's own inputs (and {@code -i} texts) winning over them. */
+    public CallRequest retarget(CallRequest request) {
         ObjectNode inputs = example.inputs();
         request.inputs().fields().forEachRemaining(e -> inputs.set(e.getKey(), e.getValue()));
-        return request.retargeted(new Target(origin), inputs, secrets.environment());
+        return request.withInputs(inputs);
     }
 
     /** What went wrong on the sandbox's side, one line each (continuations indented): empty when all was well. */

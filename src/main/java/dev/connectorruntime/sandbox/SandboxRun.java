@@ -5,10 +5,10 @@ import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Suggestions;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Example;
-import dev.connectorruntime.run.ActionRunner;
+import dev.connectorruntime.auth.TokenStore;
+import dev.connectorruntime.engine.CallRequest;
+import dev.connectorruntime.engine.ConnectorRuntime;
 import dev.connectorruntime.run.Output;
-import dev.connectorruntime.run.RunOptions;
-import dev.connectorruntime.run.RunRequest;
 import dev.connectorruntime.validate.Definitions;
 import java.util.List;
 
@@ -19,20 +19,22 @@ public final class SandboxRun {
     }
 
     /**
+     * @param engine  the engine's settings (workspace, stamps, retries); the sandbox sets its secrets, target and
+     *                token store
      * @param example the example's name, or {@code null} for the action's first
      * @throws Failure USAGE for an unknown action or example, or an action without examples; as {@code run} does
      *                 for anything else
      */
-    public static Output run(ActionRunner runner, RunRequest request, String example) {
-        return run(runner, request, example, RunOptions.DEFAULT);
-    }
-
-    /** The same, with a listener ({@code -v}) and a total deadline ({@code --timeout}). */
-    public static Output run(ActionRunner runner, RunRequest request, String example, RunOptions options) {
-        Definitions.Pair pair = runner.definitions(request);
+    public static Output run(ConnectorRuntime.Builder engine, CallRequest request, String example) {
+        ConnectorRuntime.Builder rehearsal = engine.tokenStore(TokenStore.NONE);
+        Definitions.Pair pair;
+        try (ConnectorRuntime loader = rehearsal.build()) {
+            pair = loader.definitions(request.action());
+        }
         Example chosen = example(pair.action(), example);
-        try (Sandbox sandbox = Sandbox.start(pair.connector(), pair.action(), chosen)) {
-            return runner.run(sandbox.retarget(request), options, pair);
+        try (Sandbox sandbox = Sandbox.start(pair.connector(), pair.action(), chosen);
+             ConnectorRuntime runtime = sandbox.retarget(rehearsal.preloaded(pair)).build()) {
+            return runtime.call(sandbox.retarget(request)).output();
         }
     }
 

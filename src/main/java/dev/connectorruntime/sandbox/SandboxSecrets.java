@@ -7,6 +7,7 @@ import dev.connectorruntime.model.Connector;
 import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.secret.Placeholders;
+import dev.connectorruntime.secret.Redactor;
 import dev.connectorruntime.secret.SecretResolver;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -74,7 +75,7 @@ final class SandboxSecrets {
             return null;
         }
         List<Problem> problems = new ArrayList<>();
-        var secret = new SecretResolver(environment, null, false)
+        var secret = new SecretResolver(environment, null, false, new Redactor())
                 .resolve(template.source(), template.location(), problems);
         return secret == null ? null : secret.reveal();
     }

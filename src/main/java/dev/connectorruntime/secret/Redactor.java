@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,11 @@ import java.util.regex.Pattern;
  * letter or digit), so that a short value does not shred unrelated words. Empty and blank values are
  * never registered: masking whitespace would only garble output.
  *
+ * <p>Each engine (and each CLI command) has its own redactor: nothing is process-wide. Values that come and go
+ * (access tokens, JWT assertions, token request bodies) are registered {@link #registerTransient transiently}:
+ * only the newest {@value #TRANSIENT_KEPT} are kept, so that memory stays flat however many tokens a long-lived
+ * engine is issued.
+ *
  * <p>Thread-safe: values may be registered from several threads while others redact.
  */
 public final class Redactor {
@@ -31,7 +37,8 @@ public final class Redactor {
 
     static final int MIN_SUBSTRING_LENGTH = 6;
 
-    private static final Redactor GLOBAL = new Redactor();
+    /** How many transient values are kept: tokens older than that are long expired. */
+    static final int TRANSIENT_KEPT = 64;
 
     private static final Set<String> SENSITIVE_HEADERS = Set.of(
             "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key",
@@ -46,24 +53,12 @@ public final class Redactor {
 
     /** Form text → whether it may be masked only as a whole token. Guarded by {@code this}. */
     private final Map<String, Boolean> forms = new HashMap<>();
+    /** The newest transient values, oldest first. Guarded by {@code this}. */
+    private final Map<String, Boolean> transients = new LinkedHashMap<>(16, 0.75f, false);
     private volatile Form[] snapshot = new Form[0];
 
-    /** A redactor of its own, for tests; the runtime uses {@link #global()}. */
+    /** A redactor that knows no value yet. */
     public Redactor() {
-    }
-
-    /** The process-wide redactor every output passes through. */
-    public static Redactor global() {
-        return GLOBAL;
-    }
-
-    /**
-     * Forgets every value. A process runs one command, so production code has no use for this; tests that run many
-     * commands in one JVM call it between them, so that one test's secrets do not mask another's output.
-     */
-    public synchronized void clear() {
-        forms.clear();
-        snapshot = new Form[0];
     }
 
     /** Remembers a value and its derived forms; empty, blank and {@code null} values are ignored. */
@@ -71,23 +66,68 @@ public final class Redactor {
         if (value == null || value.isBlank()) {
             return;
         }
-        boolean tokenOnly = value.length() < MIN_SUBSTRING_LENGTH;
         synchronized (this) {
-            boolean changed = false;
-            for (String form : DerivedForms.of(value)) {
-                Boolean before = forms.get(form);
-                if (before == null || before && !tokenOnly) {
-                    forms.put(form, tokenOnly);
-                    changed = true;
-                }
-            }
-            if (changed) {
-                snapshot = forms.entrySet().stream()
-                        .map(e -> new Form(e.getKey(), e.getValue()))
-                        .sorted(Comparator.comparingInt((Form f) -> f.text.length()).reversed())
-                        .toArray(Form[]::new);
+            if (add(forms, value)) {
+                rebuild();
             }
         }
+    }
+
+    /**
+     * Remembers a value that comes and goes (a token, a signed assertion): masked like any other until
+     * {@value #TRANSIENT_KEPT} newer transient values have been registered.
+     */
+    public void registerTransient(String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        synchronized (this) {
+            if (transients.remove(value) != null) {
+                transients.put(value, Boolean.TRUE);
+                return;
+            }
+            transients.put(value, Boolean.TRUE);
+            if (transients.size() > TRANSIENT_KEPT) {
+                transients.remove(transients.keySet().iterator().next());
+            }
+            rebuild();
+        }
+    }
+
+    /** A transient secret's value, as {@link #registerTransient(String)}. */
+    public void registerTransient(Secret secret) {
+        if (secret != null) {
+            registerTransient(secret.reveal());
+        }
+    }
+
+    /** How many forms are masked: for the memory benchmark and tests. */
+    public synchronized int size() {
+        return snapshot.length;
+    }
+
+    private static boolean add(Map<String, Boolean> into, String value) {
+        boolean tokenOnly = value.length() < MIN_SUBSTRING_LENGTH;
+        boolean changed = false;
+        for (String form : DerivedForms.of(value)) {
+            Boolean before = into.get(form);
+            if (before == null || before && !tokenOnly) {
+                into.put(form, tokenOnly);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private void rebuild() {
+        Map<String, Boolean> all = new HashMap<>(forms);
+        for (String value : transients.keySet()) {
+            add(all, value);
+        }
+        snapshot = all.entrySet().stream()
+                .map(e -> new Form(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt((Form f) -> f.text.length()).reversed())
+                .toArray(Form[]::new);
     }
 
     /** Remembers a secret's value and its derived forms. */

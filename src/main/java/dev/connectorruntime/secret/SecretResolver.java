@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>The secrets file is read at most once, and only when some placeholder is not found in the
  * environment. Values taken from the environment or the file are registered with the redactor
- * ({@link Redactor#global()} in production), and so is each whole resolved string that holds one;
+ * (the engine's), and so is each whole resolved string that holds one;
  * literal text and defaults written in a definition are not secret by themselves.
  *
  * <p>Thread-safe.
@@ -40,12 +40,9 @@ public final class SecretResolver {
      *                            {@code null} for none (the sandbox: the environment given is all there is)
      * @param secretsFileExplicit whether the user named the file; then it must exist, while the default
      *                            {@code .env} may be absent
+     * @param redactor            learns every value found
      */
-    public SecretResolver(Map<String, String> environment, Path secretsFile, boolean secretsFileExplicit) {
-        this(environment, secretsFile, secretsFileExplicit, Redactor.global());
-    }
-
-    SecretResolver(Map<String, String> environment, Path secretsFile, boolean secretsFileExplicit,
+    public SecretResolver(Map<String, String> environment, Path secretsFile, boolean secretsFileExplicit,
             Redactor redactor) {
         this.environment = Objects.requireNonNull(environment, "environment");
         this.secretsFile = secretsFile;

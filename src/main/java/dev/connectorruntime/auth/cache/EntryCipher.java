@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectorruntime.auth.Token;
 import dev.connectorruntime.auth.TokenEntry;
 import dev.connectorruntime.model.Json;
-import dev.connectorruntime.secret.Redactor;
 import dev.connectorruntime.secret.Secret;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -133,9 +132,8 @@ final class EntryCipher {
         if (n == null || !n.isTextual() || n.asText().isEmpty()) {
             return null;
         }
-        Secret s = Secret.of(n.asText());
-        Redactor.global().register(s);
-        return s;
+        // registered with the engine's redactor when the authenticator installs the token
+        return Secret.of(n.asText());
     }
 
     private static String text(JsonNode n) {

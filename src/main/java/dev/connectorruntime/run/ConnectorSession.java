@@ -1,0 +1,143 @@
+package dev.connectorruntime.run;
+
+import dev.connectorruntime.auth.Authenticator;
+import dev.connectorruntime.auth.Authenticators;
+import dev.connectorruntime.auth.Credentials;
+import dev.connectorruntime.auth.TokenClient;
+import dev.connectorruntime.auth.TokenStatus;
+import dev.connectorruntime.auth.TokenStore;
+import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.http.CallContext;
+import dev.connectorruntime.http.Origins;
+import dev.connectorruntime.http.Retrier;
+import dev.connectorruntime.model.Connector;
+import dev.connectorruntime.model.SecretTemplate;
+import dev.connectorruntime.secret.Redactor;
+import dev.connectorruntime.secret.SecretResolver;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One connector with one set of resolved secrets, shared by every call that uses it: its authenticator (so its
+ * tokens live in memory once, renewed once however many calls ask) and the retrier over its HTTP client.
+ * Thread-safe.
+ */
+public final class ConnectorSession {
+
+    private final Connector connector;
+    private final ConnectorSecrets secrets;
+    private final Authenticator auth;
+    private final Retrier retrier;
+
+    private ConnectorSession(Connector connector, ConnectorSecrets secrets, Authenticator auth, Retrier retrier) {
+        this.connector = connector;
+        this.secrets = secrets;
+        this.auth = auth;
+        this.retrier = retrier;
+    }
+
+    /**
+     * Which session a connector and its secrets share: equal keys, one session (so a reload that changes nothing
+     * keeps the tokens in memory). Holds a digest of the secret values, never the values.
+     */
+    public record Key(Connector connector, String secretsDigest, Target target) {
+    }
+
+    /**
+     * Resolves every placeholder of the connector up front, so that all missing ones are named at once.
+     *
+     * @throws Failure INVALID naming each missing secret and where it stands, before any network traffic
+     */
+    public static Resolved resolve(Connector connector, SecretResolver resolver, Target target) {
+        ConnectorSecrets secrets = ConnectorSecrets.resolve(connector, resolver).retargeted(connector, target);
+        return new Resolved(connector, secrets, new Key(connector, digest(connector, secrets), target));
+    }
+
+    /** A connector's resolved secrets and the key of the session they belong to. */
+    public static final class Resolved {
+        private final Connector connector;
+        private final ConnectorSecrets secrets;
+        private final Key key;
+
+        private Resolved(Connector connector, ConnectorSecrets secrets, Key key) {
+            this.connector = connector;
+            this.secrets = secrets;
+            this.key = key;
+        }
+
+        public Key key() {
+            return key;
+        }
+
+        /**
+         * The session: its authenticator keeps tokens in {@code store} under the connector's name.
+         *
+         * @param retrier sends over the HTTP client of the connector's settings
+         */
+        public ConnectorSession open(Retrier retrier, Clock clock, TokenStore store, Redactor redactor) {
+            Duration timeout = connector.timeout() != null ? connector.timeout() : Connector.DEFAULT_TIMEOUT;
+            Authenticator auth = Authenticators.create(connector.name(), connector.auth(), secrets,
+                    new TokenClient(retrier, clock, timeout, redactor), clock, store);
+            return new ConnectorSession(connector, secrets, auth, retrier);
+        }
+    }
+
+    public Connector connector() {
+        return connector;
+    }
+
+    Authenticator auth() {
+        return auth;
+    }
+
+    Retrier retrier() {
+        return retrier;
+    }
+
+    ConnectorSecrets secrets() {
+        return secrets;
+    }
+
+    /**
+     * For {@code token CONNECTOR}: the connector's credentials obtained or reused exactly as a call would, and
+     * the base URL requests would go to.
+     */
+    public TokenStatus token(CallContext context) {
+        Credentials credentials = auth.credentials(context);
+        return auth.status().withBaseUrl(baseUrl(credentials));
+    }
+
+    /** The base URL: the token response's ({@code base_url_from}) wins over {@code base_url} (SPEC §2). */
+    String baseUrl(Credentials credentials) {
+        if (credentials.baseUrl() != null) {
+            return credentials.baseUrl();
+        }
+        SecretTemplate template = connector.baseUrl();
+        String base = secrets.apply(template).reveal();
+        String problem = Origins.problem(base);
+        if (problem != null) {
+            throw Failure.invalid(List.of(Origins.resolvedUrlProblem("base_url", problem, template.location())));
+        }
+        return base;
+    }
+
+    private static String digest(Connector connector, ConnectorSecrets secrets) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (SecretTemplate t : connector.templates()) {
+                var value = secrets.apply(t);
+                sha.update(Objects.toString(value == null ? null : value.reveal()).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
