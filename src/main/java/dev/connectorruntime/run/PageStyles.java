@@ -68,7 +68,8 @@ final class PageStyles {
     record Link() implements PageStyle {
 
         private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*((?:;\\s*[^;,]*)*)");
-        private static final Pattern REL = Pattern.compile(";\\s*rel\\s*=\\s*\"?([^\";]*)\"?", Pattern.CASE_INSENSITIVE);
+        private static final Pattern REL =
+                Pattern.compile(";\\s*rel\\s*=\\s*\"?([^\";]*)\"?", Pattern.CASE_INSENSITIVE);
 
         @Override
         public URI next(Page page) {
@@ -82,7 +83,7 @@ final class PageStyles {
         }
 
         /** The target of the link whose {@code rel} includes {@code next}: RFC 8288 allows several relations. */
-        static String nextLink(List<String> headers) {
+        private static String nextLink(List<String> headers) {
             for (String header : headers) {
                 Matcher m = LINK.matcher(header);
                 while (m.find()) {
