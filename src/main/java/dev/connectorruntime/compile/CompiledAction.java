@@ -1,25 +1,20 @@
 package dev.connectorruntime.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.http.PercentEncoding;
 import dev.connectorruntime.model.Action;
-import dev.connectorruntime.model.Body;
 import dev.connectorruntime.model.Input;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.model.TemplateText;
 import dev.connectorruntime.template.Template;
 import dev.connectorruntime.template.Templates;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,22 +33,17 @@ public final class CompiledAction {
     private final List<Template> segments;
     private final Map<String, Template> query;
     private final Map<String, Template> headers;
-    private final Map<String, Template> jsonLeaves;
-    private final Map<String, Template> form;
-    private final Template text;
+    private final CompiledBody body;
     private final OutputExpression output;
 
     private CompiledAction(Action action, List<Template> segments, Map<String, Template> query,
-                           Map<String, Template> headers, Map<String, Template> jsonLeaves, Map<String, Template> form,
-                           Template text, OutputExpression output) {
+                           Map<String, Template> headers, CompiledBody body, OutputExpression output) {
         this.output = output;
         this.action = action;
         this.segments = segments;
         this.query = query;
         this.headers = headers;
-        this.jsonLeaves = jsonLeaves;
-        this.form = form;
-        this.text = text;
+        this.body = body;
     }
 
     /** The inputs some template uses; a declared input outside this set is a warning. */
@@ -62,11 +52,7 @@ public final class CompiledAction {
         List<Template> all = new ArrayList<>(segments);
         all.addAll(query.values());
         all.addAll(headers.values());
-        all.addAll(jsonLeaves.values());
-        all.addAll(form.values());
-        if (text != null) {
-            all.add(text);
-        }
+        all.addAll(body.templates());
         all.stream().filter(java.util.Objects::nonNull).forEach(t -> used.addAll(t.variables()));
         return used;
     }
@@ -97,17 +83,7 @@ public final class CompiledAction {
         }
         Map<String, Template> query = compileAll(action.request().query(), declared, problems);
         Map<String, Template> headers = compileAll(action.request().headers(), declared, problems);
-        Map<String, Template> jsonLeaves = new HashMap<>();
-        Map<String, Template> form = Map.of();
-        Template text = null;
-        Body body = action.request().body();
-        if (body instanceof Body.Json json) {
-            compileLeaves(json.tree(), "", json.locations(), declared, problems, jsonLeaves);
-        } else if (body instanceof Body.Form f) {
-            form = compileAll(f.fields(), declared, problems);
-        } else if (body instanceof Body.Text t) {
-            text = Templates.compile(t.text().source(), t.text().location(), declared, problems);
-        }
+        CompiledBody body = CompiledBodies.compile(action.request().body(), declared, problems);
         for (Input input : action.inputs()) {
             if (!input.alwaysGiven() && segments.stream().anyMatch(s -> s != null && s.variables().contains(input.name()))) {
                 problems.add(Problem.error("optional-path-variable", path.location(),
@@ -129,7 +105,7 @@ public final class CompiledAction {
         if (problems.stream().skip(before).anyMatch(Problem::isError)) {
             return null;
         }
-        return new CompiledAction(action, segments, query, headers, jsonLeaves, form, text, output);
+        return new CompiledAction(action, segments, query, headers, body, output);
     }
 
     /** The path after its leading {@code /}, split at each {@code /} outside a tag: {@code {{/x}}} closes a section. */
@@ -152,29 +128,11 @@ public final class CompiledAction {
         return out;
     }
 
-    private static Map<String, Template> compileAll(Map<String, TemplateText> texts, Set<String> declared,
-                                                    List<Problem> problems) {
+    static Map<String, Template> compileAll(Map<String, TemplateText> texts, Set<String> declared,
+                                            List<Problem> problems) {
         Map<String, Template> out = new LinkedHashMap<>();
         texts.forEach((k, v) -> out.put(k, Templates.compile(v.source(), v.location(), declared, problems)));
         return out;
-    }
-
-    private static void compileLeaves(JsonNode node, String pointer, Map<String, Location> locations,
-                                      Set<String> declared, List<Problem> problems, Map<String, Template> out) {
-        if (node.isTextual()) {
-            Location where = locations.getOrDefault(pointer, locations.values().stream().findFirst().orElse(null));
-            if (where != null) {
-                out.put(pointer, Templates.compile(node.asText(), where, declared, problems));
-            }
-        } else if (node.isObject()) {
-            node.fields().forEachRemaining(e -> compileLeaves(e.getValue(),
-                    pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), locations, declared, problems,
-                    out));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                compileLeaves(node.get(i), pointer + "/" + i, locations, declared, problems, out);
-            }
-        }
     }
 
     /**
@@ -186,7 +144,7 @@ public final class CompiledAction {
     public RenderedRequest render(InputValues inputs) {
         Map<String, JsonNode> values = inputs.values();
         return new RenderedRequest(action.request().method().name(), path(values), query(values),
-                headers(values), body(values), contentType());
+                headers(values), body.render(values), body.contentType());
     }
 
     private String path(Map<String, JsonNode> values) {
@@ -246,78 +204,5 @@ public final class CompiledAction {
     /** SPEC §5.3: a parameter or header whose template uses only not-given inputs is left out. */
     private static boolean leftOut(Template t, Map<String, JsonNode> values) {
         return !t.variables().isEmpty() && t.variables().stream().noneMatch(values::containsKey);
-    }
-
-    private byte[] body(Map<String, JsonNode> values) {
-        Body body = action.request().body();
-        if (body instanceof Body.Json json) {
-            JsonNode tree = renderTree(json.tree(), "", values);
-            return Json.compact(tree == null ? Json.nodes().nullNode() : tree).getBytes(StandardCharsets.UTF_8);
-        }
-        if (body instanceof Body.Form) {
-            StringBuilder sb = new StringBuilder();
-            form.forEach((name, t) -> {
-                if (t.isSingleVariable() && !values.containsKey(t.singleVariable())) {
-                    return;
-                }
-                sb.append(sb.length() == 0 ? "" : "&").append(PercentEncoding.encodeForm(name)).append('=')
-                        .append(PercentEncoding.encodeForm(t.render(values)));
-            });
-            return sb.toString().getBytes(StandardCharsets.UTF_8);
-        }
-        if (body instanceof Body.Text) {
-            return text.render(values).getBytes(StandardCharsets.UTF_8);
-        }
-        return null;
-    }
-
-    /** The tree with each string leaf rendered; {@code null} for a member to leave out. */
-    private JsonNode renderTree(JsonNode node, String pointer, Map<String, JsonNode> values) {
-        if (node.isTextual()) {
-            Template t = jsonLeaves.get(pointer);
-            if (t == null || t.isLiteral()) {
-                return node;
-            }
-            if (t.isSingleVariable()) {
-                return values.get(t.singleVariable());
-            }
-            return Json.nodes().textNode(t.render(values));
-        }
-        if (node.isObject()) {
-            ObjectNode out = Json.object();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = renderTree(e.getValue(),
-                        pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), values);
-                if (v != null) {
-                    out.set(e.getKey(), v);
-                }
-            }
-            return out;
-        }
-        if (node.isArray()) {
-            ArrayNode out = Json.array();
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode v = renderTree(node.get(i), pointer + "/" + i, values);
-                out.add(v == null ? Json.nodes().nullNode() : v);
-            }
-            return out;
-        }
-        return node;
-    }
-
-    private String contentType() {
-        Body body = action.request().body();
-        if (body instanceof Body.Json) {
-            return "application/json";
-        }
-        if (body instanceof Body.Form) {
-            return "application/x-www-form-urlencoded";
-        }
-        if (body instanceof Body.Text) {
-            return "text/plain; charset=utf-8";
-        }
-        return null;
     }
 }

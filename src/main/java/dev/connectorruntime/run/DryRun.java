@@ -169,20 +169,7 @@ public final class DryRun {
         if (paginate == null) {
             return ".";
         }
-        Paginate.Style s = paginate.style();
-        String next;
-        if (s instanceof Paginate.NextUrl n) {
-            next = "follows `" + n.pointer() + "` of each answer";
-        } else if (s instanceof Paginate.Cursor c) {
-            next = "sets `" + c.param() + "` from `" + c.from() + "` of each answer";
-        } else if (s instanceof Paginate.Link) {
-            next = "follows each answer's Link rel=\"next\"";
-        } else if (s instanceof Paginate.Offset o) {
-            next = "steps `" + o.param() + "` by " + o.pageSize() + " until a short page";
-        } else {
-            next = "steps `" + ((Paginate.Page) s).param() + "` by 1 until a short page";
-        }
-        return ", the first page only: the runtime then " + next + ".";
+        return ", the first page only: the runtime then " + PageStyles.of(paginate.style()).description() + ".";
     }
 
     /** Every missing secret, as a warning: the plan names it without needing its value. */
