@@ -1,7 +1,7 @@
 package dev.connectorruntime.cli;
 
 import dev.connectorruntime.http.Retrier;
-import dev.connectorruntime.run.ActionRunner;
+import dev.connectorruntime.engine.ConnectorRuntime;
 import dev.connectorruntime.secret.Redactor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Drives the CLI through picocli with captured stdout and stderr, as a user's shell would. */
 final class Cli {
@@ -32,18 +33,18 @@ final class Cli {
      * directory, the run gets a fresh one of its own, so no test reads another's tokens or the user's.
      */
     static Result run(Path cwd, Map<String, String> env, String... args) {
-        return run(runner(), cwd, env, args);
+        return run(engines(), cwd, env, args);
     }
 
-    /** The runner tests use: retries do not sleep, and their jitter is always 0. */
-    static ActionRunner runner() {
-        return new ActionRunner(Clock.systemUTC(),
-                executor -> new Retrier(executor, d -> { }, bound -> 0, Clock.systemUTC()));
+    /** The engines tests use: retries do not sleep, and their jitter is always 0. */
+    static Supplier<ConnectorRuntime.Builder> engines() {
+        return () -> ConnectorRuntime.builder()
+                .retriers(executor -> new Retrier(executor, d -> { }, bound -> 0, Clock.systemUTC()));
     }
 
-    /** Runs with this runner (one with a small body cap, for one). */
-    static Result run(ActionRunner runner, Path cwd, Map<String, String> env, String... args) {
-        Redactor.global().clear();
+    /** Runs with these engines (ones with a small body cap, for one); every run has a redactor of its own. */
+    static Result run(Supplier<ConnectorRuntime.Builder> engines, Path cwd, Map<String, String> env,
+                      String... args) {
         if (!env.containsKey("CONNECTOR_RUNTIME_CACHE_DIR") && !env.containsKey("XDG_CACHE_HOME")) {
             Map<String, String> withCache = new HashMap<>(env);
             try {
@@ -57,7 +58,7 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true),
-                new Context(env, cwd, false, runner));
+                new Context(env, cwd, false, engines, new Redactor()));
         return new Result(code, out.toString(), err.toString());
     }
 }

@@ -2,7 +2,8 @@ package dev.connectorruntime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.connectorruntime.run.ActionRunner;
+import dev.connectorruntime.engine.ConnectorRuntime;
+import dev.connectorruntime.secret.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import picocli.CommandLine;
  */
 class QuickRunParserTest {
 
-    private static final Context CONTEXT = new Context(Map.of(), Path.of("/work"), false, ActionRunner.standard());
+    private static final Context CONTEXT = new Context(Map.of(), Path.of("/work"), false,
+            ConnectorRuntime::builder, new Redactor());
 
     /** Every option value, as one comparable record. */
     record Reading(String action, Map<String, String> inputs, String inputsFile, Path secrets, boolean noTokenCache,

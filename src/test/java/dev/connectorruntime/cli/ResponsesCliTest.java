@@ -199,7 +199,7 @@ class ResponsesCliTest {
         server.stubFor(get("/thing").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("[" + "\"xxxxxxxx\",".repeat(400) + "1]")));
 
-        Cli.Result r = Cli.run(Cli.runner().withMaxBody(1024), dir, ENV, "run", "fetch");
+        Cli.Result r = Cli.run(() -> Cli.engines().get().maxBody(1024), dir, ENV, "run", "fetch");
 
         assertThat(r.exitCode()).isEqualTo(5);
         assertThat(r.err()).isEqualTo("error: the response from " + host + " is larger than the 1 KB cap\n"
