@@ -122,9 +122,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         inFlight.add(mine);
         try {
             if (closed) {
-                mine.close();
+                throw Failure.of(Kind.CLOSED, "the connector runtime is closed").code(Code.CLOSED).build();
             }
-            mine.check();
             Generation g = current.get();
             PreparedAction action = g.action(request.action());
             ConnectorSession session = session(g, action.connector());
