@@ -84,28 +84,20 @@ public final class Authenticators {
         if (problem != null) {
             throw Failure.invalid(List.of(Origins.resolvedUrlProblem("token_url", problem, c.tokenUrl().location())));
         }
-        Map<String, Secret> params = new LinkedHashMap<>();
-        c.tokenParams().forEach((k, v) -> params.put(k, secrets.apply(v)));
-        OAuth2Authenticator.Settings settings = new OAuth2Authenticator.Settings(o, URI.create(tokenUrl),
-                secrets.apply(c.clientId()), orNull(secrets, c.clientSecret()), orNull(secrets, c.scope()),
-                orNull(secrets, c.audience()), params);
-        Grant grant;
+        Secret clientId = secrets.apply(c.clientId());
         Secret user = null;
+        JwtSigner signer = null;
         if (o instanceof OAuth2.Password p) {
             user = secrets.apply(p.username());
-            grant = Grants.password(user, secrets.apply(p.password()));
-        } else if (o instanceof OAuth2.RefreshToken r) {
-            grant = new Grants.Refresh(secrets.apply(r.refreshToken()));
         } else if (o instanceof OAuth2.JwtBearer j) {
             user = secrets.apply(j.subject());
-            grant = new JwtBearerGrant(PemKeys.rsaPrivateKey(secrets.apply(j.privateKey())),
-                    settings.clientId(), user, settings.audience(), clock, client.redactor());
-        } else {
-            grant = Grants.clientCredentials();
+            signer = new JwtSigner(PemKeys.rsaPrivateKey(secrets.apply(j.privateKey())), clientId, user,
+                    orNull(secrets, c.audience()), clock, client.redactor());
         }
-        TokenEntry entry = connector == null ? null : TokenEntry.of(connector, tokenUrl, o.grantType(),
-                settings.clientId(), user, settings.scope(), o.templates().stream().map(secrets).toList());
-        return new OAuth2Authenticator(settings, grant, client, clock, entry, store);
+        TokenEntry entry = connector == null ? null : TokenEntry.of(connector, tokenUrl, o.grantType(), clientId,
+                user, orNull(secrets, c.scope()), o.templates().stream().map(secrets).toList());
+        return new OAuth2Authenticator(new OAuth2Authenticator.Settings(o, URI.create(tokenUrl), secrets, signer),
+                client, clock, entry, store);
     }
 
     private static Secret orNull(Function<SecretTemplate, Secret> secrets, SecretTemplate t) {

@@ -4,17 +4,16 @@ import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.http.CallContext;
-import dev.connectorruntime.http.PercentEncoding;
 import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.secret.Redactor;
 import dev.connectorruntime.secret.Secret;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Base64;
+import dev.connectorruntime.model.SecretTemplate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,13 +29,19 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class OAuth2Authenticator implements Authenticator {
 
-    /** The connector's resolved settings. {@code clientSecret}, {@code scope}, {@code audience} may be null. */
-    record Settings(OAuth2 auth, URI tokenUrl, Secret clientId, Secret clientSecret, Secret scope, Secret audience,
-                    Map<String, Secret> tokenParams) {
+    /**
+     * The connector's settings.
+     *
+     * @param secrets resolves each of the connector's fields
+     * @param signer  signs assertions for the JWT bearer grant; {@code null} for the other grants
+     */
+    record Settings(OAuth2 auth, URI tokenUrl, Function<SecretTemplate, Secret> secrets, JwtSigner signer) {
     }
 
     private final Settings settings;
-    private final Grant grant;
+    private final GrantType grant;
+    /** The newest refresh token a refresh-token connector holds: a rotated one replaces the old at once. */
+    private final AtomicReference<Secret> refreshToken = new AtomicReference<>();
     private final TokenClient client;
     private final Clock clock;
     private final TokenEntry entry;
@@ -48,14 +53,12 @@ final class OAuth2Authenticator implements Authenticator {
     private volatile Token current;
     private volatile Credentials currentCredentials;
 
-    OAuth2Authenticator(Settings settings, Grant grant, TokenClient client, Clock clock) {
-        this(settings, grant, client, clock, null, TokenStore.NONE);
-    }
-
-    OAuth2Authenticator(Settings settings, Grant grant, TokenClient client, Clock clock, TokenEntry entry,
-                        TokenStore store) {
+    OAuth2Authenticator(Settings settings, TokenClient client, Clock clock, TokenEntry entry, TokenStore store) {
         this.settings = settings;
-        this.grant = grant;
+        this.grant = GrantType.of(settings.auth());
+        if (settings.auth() instanceof OAuth2.RefreshToken r) {
+            refreshToken.set(settings.secrets().apply(r.refreshToken()));
+        }
         this.client = client;
         this.clock = clock;
         this.entry = entry;
@@ -180,13 +183,13 @@ final class OAuth2Authenticator implements Authenticator {
         Secret refresh = previous == null ? null : previous.refreshToken();
         if (grant.spendsRefreshToken()) {
             if (refresh != null) {
-                grant.rotated(refresh); // the newest one known, perhaps from an earlier run
+                refreshToken.set(refresh); // the newest one known, perhaps from an earlier run
             }
-            return refresh(grant, context);
+            return refresh(grant, refreshToken.get(), context);
         }
         if (refresh != null) {
             try {
-                return refresh(new Grants.Refresh(refresh), context);
+                return refresh(GrantType.REFRESH, refresh, context);
             } catch (Failure f) {
                 if (f.kind() != Kind.AUTH) {
                     throw f;
@@ -194,13 +197,12 @@ final class OAuth2Authenticator implements Authenticator {
                 // the refresh token is spent or revoked: fall back once to the connector's own grant
             }
         }
-        return saved(request(grant, context), false);
+        return saved(request(grant, null, context), false);
     }
 
     /** A refresh-token request; the answer is saved before it is used, since the old refresh token may be spent. */
-    private Token refresh(Grant g, CallContext context) {
-        Secret spent = g.refreshToken();
-        Token t = request(g, context);
+    private Token refresh(GrantType g, Secret spent, CallContext context) {
+        Token t = request(g, spent, context);
         if (t.refreshToken() == null) {
             // RFC 6749 §6: only a newly issued refresh token replaces the old one, which stays valid otherwise
             return saved(t.withRefreshToken(spent), false);
@@ -213,40 +215,45 @@ final class OAuth2Authenticator implements Authenticator {
         return t;
     }
 
-    private Token request(Grant g, CallContext context) {
-        List<Map.Entry<String, Secret>> form = new ArrayList<>(g.fields());
-        OAuth2.Client c = settings.auth().client();
-        if (settings.scope() != null) {
-            form.add(Grant.field("scope", settings.scope()));
-        }
-        if (settings.audience() != null && !(settings.auth() instanceof OAuth2.JwtBearer)) {
-            form.add(Grant.field("audience", settings.audience()));
-        }
-        settings.tokenParams().forEach((k, v) -> form.add(Grant.field(k, v)));
-        Secret basic = null;
-        if (g.clientAuthenticates()) {
-            if (c.clientAuth() == OAuth2.ClientAuth.BASIC) {
-                basic = basicHeader(settings.clientId(), settings.clientSecret());
-            } else {
-                form.add(Grant.field("client_id", settings.clientId()));
-                if (settings.clientSecret() != null) {
-                    form.add(Grant.field("client_secret", settings.clientSecret()));
-                }
+    /** One token request, its form as {@link TokenForm} describes it. */
+    private Token request(GrantType g, Secret spent, CallContext context) {
+        OAuth2 auth = settings.auth();
+        List<TokenForm.Field<Secret>> form = TokenForm.fields(auth, g, new TokenForm.Values<>() {
+            @Override
+            public Secret text(String literal) {
+                return Secret.of(literal);
             }
-        }
+
+            @Override
+            public Secret secret(SecretTemplate template) {
+                return settings.secrets().apply(template);
+            }
+
+            @Override
+            public Secret refreshToken() {
+                return spent;
+            }
+
+            @Override
+            public Secret assertion() {
+                return settings.signer().assertion();
+            }
+        });
+        Secret basic = TokenForm.clientAuth(auth, g) == TokenForm.ClientAuth.BASIC ? basicHeader() : null;
+        OAuth2.Client c = auth.client();
         Token token = client.request(new TokenClient.Request(settings.tokenUrl(), form, basic, g.spendsRefreshToken(),
                 c.baseUrlFrom(), c.expiresInDefault()), context);
-        if (token.refreshToken() != null) {
-            g.rotated(token.refreshToken());
+        if (token.refreshToken() != null && grant.spendsRefreshToken()) {
+            refreshToken.set(token.refreshToken());
         }
         return token;
     }
 
-    /** RFC 6749 §2.3.1: the id and the secret are form-encoded before they are joined and base64-encoded. */
-    Secret basicHeader(Secret clientId, Secret clientSecret) {
-        String pair = PercentEncoding.encodeForm(clientId.reveal()) + ":"
-                + PercentEncoding.encodeForm(clientSecret == null ? "" : clientSecret.reveal());
-        Secret header = Secret.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    private Secret basicHeader() {
+        OAuth2.Client c = settings.auth().client();
+        Secret secret = c.clientSecret() == null ? null : settings.secrets().apply(c.clientSecret());
+        Secret header = Secret.of(TokenForm.basic(settings.secrets().apply(c.clientId()).reveal(),
+                secret == null ? null : secret.reveal()));
         redactor.register(header);
         return header;
     }

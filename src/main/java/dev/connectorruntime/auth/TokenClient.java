@@ -8,7 +8,7 @@ import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.HttpCall;
 import dev.connectorruntime.http.HttpResult;
 import dev.connectorruntime.http.Origins;
-import dev.connectorruntime.http.PercentEncoding;
+import dev.connectorruntime.http.Form;
 import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.http.SendPolicy;
 import dev.connectorruntime.model.Json;
@@ -50,24 +50,16 @@ public final class TokenClient {
     }
 
     /** One token request. */
-    record Request(URI tokenUrl, List<Map.Entry<String, Secret>> form, Secret basicAuthorization,
+    record Request(URI tokenUrl, List<TokenForm.Field<Secret>> form, Secret basicAuthorization,
                    boolean refresh, String baseUrlFrom, Duration expiresInDefault) {
     }
 
     Token request(Request r, CallContext context) {
-        StringBuilder body = new StringBuilder();
-        for (Map.Entry<String, Secret> field : r.form()) {
-            if (body.length() > 0) {
-                body.append('&');
-            }
-            body.append(PercentEncoding.encodeForm(field.getKey())).append('=')
-                    .append(PercentEncoding.encodeForm(field.getValue().reveal()));
-        }
-        String form = body.toString();
+        String form = Form.encode(r.form(), TokenForm.Field::name, f -> f.value().reveal());
         redactor.registerTransient(form);
         HttpCall.Builder call = HttpCall.builder("POST", r.tokenUrl())
                 .header("Accept", "application/json")
-                .body(form, "application/x-www-form-urlencoded");
+                .body(form, Form.MEDIA_TYPE);
         if (r.basicAuthorization() != null) {
             call.header("Authorization", r.basicAuthorization().reveal());
         }

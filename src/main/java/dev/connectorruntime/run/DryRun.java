@@ -1,10 +1,13 @@
 package dev.connectorruntime.run;
 
+import dev.connectorruntime.auth.GrantType;
+import dev.connectorruntime.auth.TokenForm;
 import dev.connectorruntime.compile.CompiledAction;
 import dev.connectorruntime.compile.InputValues;
 import dev.connectorruntime.compile.RenderedRequest;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.http.Form;
 import dev.connectorruntime.http.Urls;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Auth;
@@ -115,52 +118,49 @@ public final class DryRun {
                 Files.isRegularFile(request.secretsFile()) ? request.secretsFile() : null);
     }
 
-    /** OAuth2Authenticator.request and the grants: grant fields, scope, audience, token_params, then the client. */
+    /** The token request as {@link TokenForm} describes it, with shell variables for every secret. */
     private Plan.Step tokenStep(OAuth2 o, String token, String baseVar) {
         OAuth2.Client c = o.client();
-        List<Field> form = new ArrayList<>();
+        GrantType grant = GrantType.of(o);
         List<String> notes = new ArrayList<>();
         notes.add("Set " + token + " to the access_token of its answer"
                 + (baseVar == null ? "." : ", and " + baseVar + " to its " + c.baseUrlFrom() + "."));
-        if (o instanceof OAuth2.Password p) {
-            form.add(new Field("grant_type", Value.text("password")));
-            form.add(new Field("username", symbolic(p.username())));
-            form.add(new Field("password", symbolic(p.password())));
-        } else if (o instanceof OAuth2.RefreshToken r) {
-            form.add(new Field("grant_type", Value.text("refresh_token")));
-            form.add(new Field("refresh_token", symbolic(r.refreshToken())));
-        } else if (o instanceof OAuth2.JwtBearer) {
-            String assertion = unique("JWT_ASSERTION");
-            form.add(new Field("grant_type", Value.text("urn:ietf:params:oauth:grant-type:jwt-bearer")));
-            form.add(new Field("assertion", Value.variable(assertion)));
-            notes.add(assertion + " is the RS256 JWT the runtime signs with `private_key` for each request"
-                    + " (iss: client_id, sub: subject, aud: audience, exp: a few minutes ahead).");
-        } else {
-            form.add(new Field("grant_type", Value.text("client_credentials")));
-        }
-        if (c.scope() != null) {
-            form.add(new Field("scope", symbolic(c.scope())));
-        }
-        if (c.audience() != null && !(o instanceof OAuth2.JwtBearer)) {
-            form.add(new Field("audience", symbolic(c.audience())));
-        }
-        c.tokenParams().forEach((name, value) -> form.add(new Field(name, symbolic(value))));
-        Plan.Basic basic = null;
-        if (!(o instanceof OAuth2.JwtBearer)) {
-            if (c.clientAuth() == OAuth2.ClientAuth.BASIC) {
-                basic = new Plan.Basic(symbolic(c.clientId()),
-                        c.clientSecret() == null ? Value.text("") : symbolic(c.clientSecret()));
-                notes.add("curl -u sends the client id and secret as they are; the runtime form-encodes them"
-                        + " first (RFC 6749 §2.3.1): the same for letters, digits and -._~");
-            } else {
-                form.add(new Field("client_id", symbolic(c.clientId())));
-                if (c.clientSecret() != null) {
-                    form.add(new Field("client_secret", symbolic(c.clientSecret())));
-                }
+        List<Field> form = new ArrayList<>();
+        for (TokenForm.Field<Value> f : TokenForm.fields(o, grant, new TokenForm.Values<Value>() {
+            @Override
+            public Value text(String literal) {
+                return Value.text(literal);
             }
+
+            @Override
+            public Value secret(SecretTemplate template) {
+                return symbolic(template);
+            }
+
+            @Override
+            public Value refreshToken() {
+                return symbolic(o instanceof OAuth2.RefreshToken r ? r.refreshToken() : null);
+            }
+
+            @Override
+            public Value assertion() {
+                String assertion = unique("JWT_ASSERTION");
+                notes.add(assertion + " is the RS256 JWT the runtime signs with `private_key` for each request"
+                        + " (iss: client_id, sub: subject, aud: audience, exp: a few minutes ahead).");
+                return Value.variable(assertion);
+            }
+        })) {
+            form.add(new Field(f.name(), f.value()));
+        }
+        Plan.Basic basic = null;
+        if (TokenForm.clientAuth(o, grant) == TokenForm.ClientAuth.BASIC) {
+            basic = new Plan.Basic(symbolic(c.clientId()),
+                    c.clientSecret() == null ? Value.text("") : symbolic(c.clientSecret()));
+            notes.add("curl -u sends the client id and secret as they are; the runtime form-encodes them"
+                    + " first (RFC 6749 §2.3.1): the same for letters, digits and -._~");
         }
         List<Field> headers = List.of(new Field("Accept", Value.text("application/json")),
-                new Field("Content-Type", Value.text("application/x-www-form-urlencoded")));
+                new Field("Content-Type", Value.text(Form.MEDIA_TYPE)));
         return new Plan.Step("The token request (oauth2 " + o.grantType() + ").", notes, "POST",
                 symbolic(c.tokenUrl()), List.of(), headers, basic, form, null);
     }

@@ -2,6 +2,7 @@ package dev.connectorruntime.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.http.HttpResult;
@@ -53,7 +54,7 @@ final class Paginator {
             }
             if (seen.contains(next.toString())) {
                 throw Failure.of(Kind.API, "page " + page + " points back to a page already fetched ("
-                        + next.getRawPath() + "): the API's pagination loops").build();
+                        + next.getRawPath() + "): the API's pagination loops").code(Code.PAGINATION_FAILED).build();
             }
             Exchange.requireOrigin(next, origin, "next page");
             if (page >= paginate.maxPages()) {
@@ -61,7 +62,7 @@ final class Paginator {
                     return items;
                 }
                 throw Failure.of(Kind.API, "there are more than " + paginate.maxPages() + " pages")
-                        .hint("raise `paginate.max_pages`, or set `on_max_pages: truncate` to stop there").build();
+                        .code(Code.PAGINATION_FAILED).hint("raise `paginate.max_pages`, or set `on_max_pages: truncate` to stop there").build();
             }
             url = next;
         }

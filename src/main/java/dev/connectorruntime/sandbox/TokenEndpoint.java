@@ -1,9 +1,11 @@
 package dev.connectorruntime.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectorruntime.http.PercentEncoding;
+import dev.connectorruntime.auth.GrantType;
+import dev.connectorruntime.auth.TokenForm;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.model.OAuth2;
+import dev.connectorruntime.model.SecretTemplate;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +27,6 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * was wrong.
  */
 final class TokenEndpoint {
-
-    static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
     private final OAuth2 auth;
     private final SandboxSecrets secrets;
@@ -63,19 +63,45 @@ final class TokenEndpoint {
                 return error(400, "invalid_request", "`" + f.getKey() + "` is sent more than once");
             }
         }
+        GrantType grantType = GrantType.of(auth);
+        List<TokenForm.Field<String>> expected = TokenForm.fields(auth, grantType, new TokenForm.Values<String>() {
+            @Override
+            public String text(String literal) {
+                return literal;
+            }
+
+            @Override
+            public String secret(SecretTemplate template) {
+                return secrets.resolve(template);
+            }
+
+            @Override
+            public String refreshToken() {
+                return auth instanceof OAuth2.RefreshToken t ? secrets.resolve(t.refreshToken()) : null;
+            }
+
+            @Override
+            public String assertion() {
+                return null; // checked by its signature and claims
+            }
+        });
         String grant = first(form, "grant_type");
-        String expectedGrant = auth instanceof OAuth2.JwtBearer ? JWT_BEARER : auth.grantType();
+        String expectedGrant = of(expected, TokenForm.Role.GRANT_TYPE).get(0).value();
         if (!expectedGrant.equals(grant)) {
             return error(400, "unsupported_grant_type", "expected grant_type `" + expectedGrant + "`, got "
                     + (grant == null ? "none" : "`" + grant + "`"));
         }
-        String problem = auth instanceof OAuth2.JwtBearer ? null : client(r, form);
+        String problem = switch (TokenForm.clientAuth(auth, grantType)) {
+            case BASIC -> basicClient(r, form);
+            case BODY -> fields(form, of(expected, TokenForm.Role.CLIENT));
+            case NONE -> null;
+        };
         if (problem != null) {
             return error(401, "invalid_client", problem);
         }
-        problem = grantFields(form);
+        problem = fields(form, of(expected, TokenForm.Role.GRANT));
         if (problem == null) {
-            problem = optionalFields(form);
+            problem = fields(form, of(expected, TokenForm.Role.OPTIONAL));
         }
         if (problem != null) {
             return error(400, "invalid_grant", problem);
@@ -86,67 +112,39 @@ final class TokenEndpoint {
                 first(form, "scope"), clock.millis()), Map.entry("Cache-Control", "no-store"));
     }
 
-    /** RFC 6749 §2.3.1: the client's id and secret in the body, or in HTTP Basic, form-encoded before base64. */
-    private String client(RecordedRequest r, Map<String, List<String>> form) {
+    /** RFC 6749 §2.3.1: the client's id and secret in HTTP Basic, form-encoded before base64. */
+    private String basicClient(RecordedRequest r, Map<String, List<String>> form) {
         OAuth2.Client c = auth.client();
-        String id = secrets.resolve(c.clientId());
-        String secret = secrets.resolve(c.clientSecret());
-        if (c.clientAuth() == OAuth2.ClientAuth.BASIC) {
-            String expected = "Basic " + Base64.getEncoder().encodeToString((PercentEncoding.encodeForm(id) + ":"
-                    + PercentEncoding.encodeForm(secret == null ? "" : secret)).getBytes(StandardCharsets.UTF_8));
-            if (r.header("Authorization") == null) {
-                return "`client_auth: basic`: expected the client's id and secret in an HTTP Basic Authorization header";
-            }
-            if (!expected.equals(r.header("Authorization"))) {
-                return "the HTTP Basic client credentials are not the sandbox's (RFC 6749 §2.3.1: form-encode id and"
-                        + " secret before base64)";
-            }
-            return form.containsKey("client_secret") ? "the client secret is sent twice, in Basic and in the body"
-                    : null;
+        String expected = TokenForm.basic(secrets.resolve(c.clientId()), secrets.resolve(c.clientSecret()));
+        if (r.header("Authorization") == null) {
+            return "`client_auth: basic`: expected the client's id and secret in an HTTP Basic Authorization header";
         }
-        String problem = field(form, "client_id", id);
-        if (problem == null && secret != null) {
-            problem = field(form, "client_secret", secret);
+        if (!expected.equals(r.header("Authorization"))) {
+            return "the HTTP Basic client credentials are not the sandbox's (RFC 6749 §2.3.1: form-encode id and"
+                    + " secret before base64)";
         }
-        return problem;
+        return form.containsKey("client_secret") ? "the client secret is sent twice, in Basic and in the body" : null;
     }
 
-    private String grantFields(Map<String, List<String>> form) {
-        if (auth instanceof OAuth2.Password p) {
-            String problem = field(form, "username", secrets.resolve(p.username()));
-            return problem != null ? problem : field(form, "password", secrets.resolve(p.password()));
-        }
-        if (auth instanceof OAuth2.RefreshToken t) {
-            return field(form, "refresh_token", secrets.resolve(t.refreshToken()));
-        }
-        if (auth instanceof OAuth2.JwtBearer j) {
-            String assertion = first(form, "assertion");
-            return assertion == null ? "the `assertion` field is missing" : assertion(assertion, j);
-        }
-        return null;
-    }
-
-    private String optionalFields(Map<String, List<String>> form) {
-        OAuth2.Client c = auth.client();
-        if (c.scope() != null) {
-            String problem = field(form, "scope", secrets.resolve(c.scope()));
-            if (problem != null) {
-                return problem;
+    /** The first field that is missing or not the sandbox's value; the JWT assertion checked by its signature. */
+    private String fields(Map<String, List<String>> form, List<TokenForm.Field<String>> expected) {
+        for (TokenForm.Field<String> f : expected) {
+            String problem;
+            if (f.name().equals("assertion") && auth instanceof OAuth2.JwtBearer j) {
+                String assertion = first(form, "assertion");
+                problem = assertion == null ? "the `assertion` field is missing" : assertion(assertion, j);
+            } else {
+                problem = field(form, f.name(), f.value());
             }
-        }
-        if (c.audience() != null && !(auth instanceof OAuth2.JwtBearer)) {
-            String problem = field(form, "audience", secrets.resolve(c.audience()));
-            if (problem != null) {
-                return problem;
-            }
-        }
-        for (var p : c.tokenParams().entrySet()) {
-            String problem = field(form, p.getKey(), secrets.resolve(p.getValue()));
             if (problem != null) {
                 return problem;
             }
         }
         return null;
+    }
+
+    private static List<TokenForm.Field<String>> of(List<TokenForm.Field<String>> fields, TokenForm.Role role) {
+        return fields.stream().filter(f -> f.role() == role).toList();
     }
 
     /** RFC 7523 §3: signed by the key the sandbox handed out; iss, sub, aud as configured; exp in the future. */

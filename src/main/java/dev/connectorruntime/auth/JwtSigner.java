@@ -11,17 +11,13 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * RFC 7523 §2.1: an RS256-signed assertion with {@code iss} = client id, {@code sub}, {@code aud}, and {@code exp}
- * a few minutes ahead (seconds since the epoch), signed with the JDK's own crypto. No client secret is sent.
+ * Signs the JWT bearer grant's assertions (RFC 7523 §2.1): RS256, {@code iss} = client id, {@code sub}, {@code aud},
+ * and {@code exp} a few minutes ahead (seconds since the epoch), with the JDK's own crypto; a new one per request.
  */
-final class JwtBearerGrant implements Grant {
-
-    static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+final class JwtSigner {
     private static final long LIFETIME_SECONDS = 180;
 
     private final PrivateKey key;
@@ -31,23 +27,13 @@ final class JwtBearerGrant implements Grant {
     private final Clock clock;
     private final Redactor redactor;
 
-    JwtBearerGrant(PrivateKey key, Secret issuer, Secret subject, Secret audience, Clock clock, Redactor redactor) {
+    JwtSigner(PrivateKey key, Secret issuer, Secret subject, Secret audience, Clock clock, Redactor redactor) {
         this.redactor = redactor;
         this.key = key;
         this.issuer = issuer;
         this.subject = subject;
         this.audience = audience;
         this.clock = clock;
-    }
-
-    @Override
-    public List<Map.Entry<String, Secret>> fields() {
-        return List.of(Grant.field("grant_type", GRANT_TYPE), Grant.field("assertion", assertion()));
-    }
-
-    @Override
-    public boolean clientAuthenticates() {
-        return false;
     }
 
     Secret assertion() {
