@@ -44,7 +44,7 @@ final class Paginator {
             JsonNode pageItems = body.at(paginate.items());
             if (!pageItems.isArray()) {
                 throw Failure.of(Kind.API, "page " + page + " has no list at `" + paginate.items() + "`")
-                        .status(result.status()).hint("check `paginate.items` against the API's answer (see -v)")
+                        .code(Code.PAGINATION_FAILED).status(result.status()).hint("check `paginate.items` against the API's answer (see -v)")
                         .build();
             }
             items.addAll((ArrayNode) pageItems);
@@ -62,7 +62,8 @@ final class Paginator {
                     return items;
                 }
                 throw Failure.of(Kind.API, "there are more than " + paginate.maxPages() + " pages")
-                        .code(Code.PAGINATION_FAILED).hint("raise `paginate.max_pages`, or set `on_max_pages: truncate` to stop there").build();
+                        .code(Code.PAGINATION_FAILED)
+                        .hint("raise `paginate.max_pages`, or set `on_max_pages: truncate` to stop there").build();
             }
             url = next;
         }
