@@ -5,6 +5,7 @@ import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.http.Headers;
 import dev.connectorruntime.http.PercentEncoding;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Input;
@@ -143,7 +144,7 @@ public final class CompiledAction {
      */
     public RenderedRequest render(InputValues inputs) {
         Map<String, JsonNode> values = inputs.values();
-        return new RenderedRequest(action.request().method().name(), path(values), query(values),
+        return new RenderedRequest(action.request().method(), path(values), query(values),
                 headers(values), body.render(values), body.contentType());
     }
 
@@ -183,8 +184,8 @@ public final class CompiledAction {
         return out;
     }
 
-    private List<Map.Entry<String, String>> headers(Map<String, JsonNode> values) {
-        List<Map.Entry<String, String>> out = new ArrayList<>();
+    private Headers<String> headers(Map<String, JsonNode> values) {
+        Headers.Builder<String> out = Headers.builder();
         headers.forEach((name, t) -> {
             if (leftOut(t, values)) {
                 return;
@@ -196,9 +197,9 @@ public final class CompiledAction {
                                 + String.join(", ", t.variables().stream().map(n -> "`" + n + "`").toList()))
                         .build();
             }
-            out.add(Map.entry(name, v));
+            out.set(name, v);
         });
-        return out;
+        return out.build();
     }
 
     /** SPEC §5.3: a parameter or header whose template uses only not-given inputs is left out. */

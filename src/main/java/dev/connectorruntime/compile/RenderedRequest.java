@@ -1,5 +1,7 @@
 package dev.connectorruntime.compile;
 
+import dev.connectorruntime.http.Headers;
+import dev.connectorruntime.model.Request;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +15,10 @@ import java.util.Map;
  * @param body        the body bytes, or {@code null}
  * @param contentType the body's content type, or {@code null}
  */
-public record RenderedRequest(String method, String path, List<Map.Entry<String, String>> query,
-                              List<Map.Entry<String, String>> headers, byte[] body, String contentType) {
+public record RenderedRequest(Request.Method method, String path, List<Map.Entry<String, String>> query,
+                              Headers<String> headers, byte[] body, String contentType) {
 
     public RenderedRequest {
         query = List.copyOf(query);
-        headers = List.copyOf(headers);
     }
 }

@@ -104,6 +104,12 @@ public final class HttpCall {
             return this;
         }
 
+        /** Sets every header of the set, in its order, each replacing one of the same name. */
+        public Builder headers(Headers<String> all) {
+            all.forEach(h -> header(h.name(), h.value()));
+            return this;
+        }
+
         public Builder body(byte[] bytes, String contentType) {
             this.body = bytes;
             if (contentType != null) {

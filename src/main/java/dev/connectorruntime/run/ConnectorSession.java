@@ -20,7 +20,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,12 +37,14 @@ public final class ConnectorSession {
     private final ConnectorSecrets secrets;
     private final Authenticator auth;
     private final Retrier retrier;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     private ConnectorSession(Connector connector, ConnectorSecrets secrets, Authenticator auth, Retrier retrier) {
         this.connector = connector;
         this.secrets = secrets;
         this.auth = auth;
         this.retrier = retrier;
+        connector.headers().forEach((name, value) -> headers.put(name, secrets.apply(value).reveal()));
     }
 
     /**
@@ -90,6 +95,11 @@ public final class ConnectorSession {
 
     public Connector connector() {
         return connector;
+    }
+
+    /** The connector's headers, resolved: sent with every API request, never to the token URL. */
+    Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 
     Authenticator auth() {

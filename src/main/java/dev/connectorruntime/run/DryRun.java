@@ -8,6 +8,7 @@ import dev.connectorruntime.compile.RenderedRequest;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.http.Form;
+import dev.connectorruntime.http.Headers;
 import dev.connectorruntime.http.Urls;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Auth;
@@ -25,8 +26,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -95,17 +98,18 @@ public final class DryRun {
         }
         Value url = withoutTrailingSlashes(base).then(Value.text(probe.toString().substring(PROBE.length())));
 
-        // ActionRunner.call and Exchange.withCredentials: connector, then action, then credentials win
+        Map<String, Value> connectorHeaders = new LinkedHashMap<>();
+        connector.headers().forEach((name, value) -> connectorHeaders.put(name, symbolic(value)));
+        Headers.Builder<Value> actionHeaders = Headers.builder();
+        rendered.headers().forEach(h -> actionHeaders.set(h.name(), Value.text(h.value())));
+        Headers.Builder<Value> credentialHeaders = Headers.builder();
+        credentials.forEach(f -> credentialHeaders.set(f.name(), f.value()));
         List<Field> headers = new ArrayList<>();
-        connector.headers().forEach((name, value) -> put(headers, name, symbolic(value)));
-        rendered.headers().forEach(h -> put(headers, h.getKey(), Value.text(h.getValue())));
-        putIfAbsent(headers, "User-Agent", Value.text("connector-runtime/" + Version.get()));
-        if (rendered.body() != null && rendered.contentType() != null) {
-            putIfAbsent(headers, "Content-Type", Value.text(rendered.contentType()));
-        }
-        credentials.forEach(f -> put(headers, f.name(), f.value()));
-        if (basic != null) {
-            headers.removeIf(h -> h.name().equalsIgnoreCase("Authorization"));
+        for (Headers.Header<Value> h : RequestHeaders.of(connectorHeaders, actionHeaders.build(),
+                rendered.body() != null ? rendered.contentType() : null, credentialHeaders.build(), Value::text)) {
+            if (basic == null || !h.name().equalsIgnoreCase("Authorization")) { // curl -u sends it
+                headers.add(new Field(h.name(), h.value()));
+            }
         }
         List<String> notes = new ArrayList<>();
         for (Field q : credentialQuery) {
@@ -113,7 +117,7 @@ public final class DryRun {
                     + " runtime writes %20 and upper case: the same value to most servers.");
         }
         steps.add(new Plan.Step("The request" + pagination(action.paginate()), notes,
-                rendered.method(), url, credentialQuery, headers, basic, List.of(), rendered.body()));
+                rendered.method().name(), url, credentialQuery, headers, basic, List.of(), rendered.body()));
         return new Plan(action.name(), steps, warnings,
                 Files.isRegularFile(request.secretsFile()) ? request.secretsFile() : null);
     }
@@ -230,17 +234,5 @@ public final class DryRun {
     private static String shellName(String field) {
         String n = field.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
         return Character.isDigit(n.charAt(0)) ? "_" + n : n;
-    }
-
-    /** HttpCall.Builder.header: replaces any header of that name, case-insensitively, and goes last. */
-    private static void put(List<Field> headers, String name, Value value) {
-        headers.removeIf(h -> h.name().equalsIgnoreCase(name));
-        headers.add(new Field(name, value));
-    }
-
-    private static void putIfAbsent(List<Field> headers, String name, Value value) {
-        if (headers.stream().noneMatch(h -> h.name().equalsIgnoreCase(name))) {
-            headers.add(new Field(name, value));
-        }
     }
 }

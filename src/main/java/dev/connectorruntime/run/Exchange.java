@@ -25,9 +25,9 @@ final class Exchange {
 
     private static final int MAX_REDIRECTS = 5;
 
-    /** Builds the request for a URL; credentials are added here, last, so they win (SPEC §4). */
+    /** Builds the request for a URL with these credentials (their query parameters already on the URL). */
     interface CallFactory {
-        HttpCall.Builder create(URI uri);
+        HttpCall create(URI uri, Credentials credentials);
     }
 
     private final Authenticator auth;
@@ -78,7 +78,7 @@ final class Exchange {
         URI current = uri;
         for (int hop = 0; ; hop++) {
             requireOrigin(current, origin, "request");
-            HttpCall call = withCredentials(factory.create(current), credentials, current).build();
+            HttpCall call = factory.create(withQuery(current, credentials), credentials);
             HttpResult result = retrier.send(call, policy, context);
             String location = result.header("Location");
             boolean redirect = result.status() == 301 || result.status() == 302 || result.status() == 303
@@ -107,23 +107,14 @@ final class Exchange {
         }
     }
 
-    private static HttpCall.Builder withCredentials(HttpCall.Builder builder, Credentials credentials, URI uri) {
-        if (!credentials.query().isEmpty()) {
-            List<Map.Entry<String, String>> params = new ArrayList<>();
-            credentials.query().forEach((k, v) -> params.add(Map.entry(k, v.reveal())));
-            URI withKey = Urls.withQuery(uri, params);
-            HttpCall base = builder.build();
-            HttpCall.Builder b = HttpCall.builder(base.method(), withKey);
-            base.headers().forEach(h -> b.header(h.getKey(), h.getValue()));
-            byte[] body = base.body();
-            if (body != null) {
-                b.body(body, null);
-            }
-            builder = b;
+    /** An API key {@code in: query} added to the URL (SPEC §2). */
+    private static URI withQuery(URI uri, Credentials credentials) {
+        if (credentials.query().isEmpty()) {
+            return uri;
         }
-        HttpCall.Builder out = builder;
-        credentials.headers().forEach((k, v) -> out.header(k, v.reveal()));
-        return out;
+        List<Map.Entry<String, String>> params = new ArrayList<>();
+        credentials.query().forEach((k, v) -> params.add(Map.entry(k, v.reveal())));
+        return Urls.withQuery(uri, params);
     }
 
     private static String hintFor(HttpResult result) {

@@ -10,6 +10,7 @@ import dev.connectorruntime.compile.RenderedRequest;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.http.CallContext;
+import dev.connectorruntime.http.Headers;
 import dev.connectorruntime.http.HttpCall;
 import dev.connectorruntime.http.HttpResult;
 import dev.connectorruntime.http.SendPolicy;
@@ -105,7 +106,7 @@ public final class PreparedAction {
         String base = session.baseUrl(credentials);
         URI url = Urls.build(base, rendered.path(), rendered.query());
         URI origin = URI.create(base);
-        Exchange.CallFactory calls = uri -> call(uri, rendered, session);
+        Exchange.CallFactory calls = (uri, current) -> call(uri, current, rendered, session);
         AtomicInteger pages = new AtomicInteger();
         Output output;
         if (action.paginate() != null) {
@@ -126,15 +127,13 @@ public final class PreparedAction {
         return new Result(output, pages.get(), stats.attempts());
     }
 
-    /** Headers by precedence, case-insensitive: the connector's, then the action's; credentials are added last. */
-    private static HttpCall.Builder call(URI uri, RenderedRequest rendered, ConnectorSession session) {
-        HttpCall.Builder b = HttpCall.builder(rendered.method(), uri);
-        session.connector().headers().forEach((name, value) -> b.header(name, session.secrets().apply(value).reveal()));
-        rendered.headers().forEach(h -> b.header(h.getKey(), h.getValue()));
-        b.headerIfAbsent("User-Agent", "connector-runtime/" + Version.get());
-        if (rendered.body() != null) {
-            b.body(rendered.body(), rendered.contentType());
-        }
-        return b;
+    /** The API request: headers by {@link RequestHeaders}' precedence, the credentials winning. */
+    private static HttpCall call(URI uri, Credentials credentials, RenderedRequest rendered,
+                                 ConnectorSession session) {
+        Headers.Builder<String> auth = Headers.builder();
+        credentials.headers().forEach((name, value) -> auth.set(name, value.reveal()));
+        Headers<String> headers = RequestHeaders.of(session.headers(), rendered.headers(),
+                rendered.body() != null ? rendered.contentType() : null, auth.build(), text -> text);
+        return HttpCall.builder(rendered.method().name(), uri).headers(headers).body(rendered.body(), null).build();
     }
 }

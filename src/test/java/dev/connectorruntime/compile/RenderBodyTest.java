@@ -6,6 +6,7 @@ import static dev.connectorruntime.compile.Compiling.given;
 import static dev.connectorruntime.compile.Compiling.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connectorruntime.model.Request;
 import org.junit.jupiter.api.Test;
 
 /** SPEC §5.2–§5.3: JSON bodies are built as trees, form bodies form-encoded, text bodies as rendered. */
@@ -145,7 +146,7 @@ class RenderBodyTest {
     @Test
     void renderWhenNoBodyThenNoBytesAndNoContentType() {
         RenderedRequest r = render(compile("", "method: DELETE\npath: /things/1\n"), "{}");
-        assertThat(r.method()).isEqualTo("DELETE");
+        assertThat(r.method()).isEqualTo(Request.Method.DELETE);
         assertThat(r.body()).isNull();
         assertThat(r.contentType()).isNull();
     }

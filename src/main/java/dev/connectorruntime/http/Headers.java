@@ -1,0 +1,114 @@
+package dev.connectorruntime.http;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Request headers in the order they are sent; names compared case-insensitively (RFC 9110 §5.1), each name at
+ * most once. Generic in the value: the request's text, or the dry run's shell words. Immutable; built with
+ * {@link #builder()}, where {@link Builder#set} replaces a header of the same name and {@link Builder#setIfAbsent}
+ * keeps it: precedence is the order of the calls.
+ *
+ * @param <V> the value's type
+ */
+public final class Headers<V> implements Iterable<Headers.Header<V>> {
+
+    /** One header. */
+    public record Header<V>(String name, V value) {
+        public Header {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    private static final Headers<?> NONE = new Headers<>(List.of());
+
+    private final List<Header<V>> headers;
+
+    private Headers(List<Header<V>> headers) {
+        this.headers = Collections.unmodifiableList(headers);
+    }
+
+    /** No headers. */
+    @SuppressWarnings("unchecked")
+    public static <V> Headers<V> none() {
+        return (Headers<V>) NONE;
+    }
+
+    public static <V> Builder<V> builder() {
+        return new Builder<>();
+    }
+
+    /** The value of the header of that name, case-insensitive, or {@code null}. */
+    public V get(String name) {
+        for (Header<V> h : headers) {
+            if (h.name().equalsIgnoreCase(name)) {
+                return h.value();
+            }
+        }
+        return null;
+    }
+
+    public boolean contains(String name) {
+        return headers.stream().anyMatch(h -> h.name().equalsIgnoreCase(name));
+    }
+
+    public int size() {
+        return headers.size();
+    }
+
+    public List<Header<V>> list() {
+        return headers;
+    }
+
+    @Override
+    public Iterator<Header<V>> iterator() {
+        return headers.iterator();
+    }
+
+    /** The names only: values may be secret. */
+    @Override
+    public String toString() {
+        return headers.stream().map(Header::name).toList().toString();
+    }
+
+    /** Builds {@link Headers}; later {@link #set} calls win. */
+    public static final class Builder<V> {
+        private final List<Header<V>> headers = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Sets a header, replacing any of the same name (case-insensitive); it goes last. */
+        public Builder<V> set(String name, V value) {
+            headers.removeIf(h -> h.name().equalsIgnoreCase(name));
+            headers.add(new Header<>(name, value));
+            return this;
+        }
+
+        /** Sets a header only when none of that name is set yet. */
+        public Builder<V> setIfAbsent(String name, V value) {
+            if (headers.stream().noneMatch(h -> h.name().equalsIgnoreCase(name))) {
+                headers.add(new Header<>(name, value));
+            }
+            return this;
+        }
+
+        /** Every header of another set, in its order, each replacing one of the same name. */
+        public Builder<V> setAll(Iterable<Header<V>> others) {
+            others.forEach(h -> set(h.name(), h.value()));
+            return this;
+        }
+
+        public Builder<V> remove(String name) {
+            headers.removeIf(h -> h.name().equalsIgnoreCase(name));
+            return this;
+        }
+
+        public Headers<V> build() {
+            return new Headers<>(new ArrayList<>(headers));
+        }
+    }
+}
