@@ -72,7 +72,7 @@ public final class CallRequest {
 
     /** The deadline for this call, started now when only a timeout was given. */
     Deadline startDeadline() {
-        return deadline != null ? deadline : timeout != null ? Deadline.after(timeout) : Deadline.NONE;
+        return deadline != null ? deadline : timeout != null ? Deadline.forCall(timeout) : Deadline.NONE;
     }
 
     Cancellation cancellation() {

@@ -74,7 +74,9 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private final Map<Optional<Path>, Retrier> retriers = new ConcurrentHashMap<>();
     private final Map<Optional<Path>, HttpExecutor> executors = new ConcurrentHashMap<>();
-    private final Map<ConnectorSession.Key, ConnectorSession> sessions = new ConcurrentHashMap<>();
+    /** The sessions of the current set; a reload keeps those of the previous set that it uses again. */
+    private volatile Map<ConnectorSession.Key, ConnectorSession> sessions = new ConcurrentHashMap<>();
+    private volatile Map<ConnectorSession.Key, ConnectorSession> previous = Map.of();
     private final Set<Cancellation> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -212,7 +214,12 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw Failure.invalid(problems).redacted(redactor::redact);
         }
-        current.set(next);
+        synchronized (this) {
+            // calls in flight hold their sessions; those of connectors the new set does not use again are let go
+            previous = sessions;
+            sessions = new ConcurrentHashMap<>();
+            current.set(next);
+        }
     }
 
     /**
@@ -276,8 +283,11 @@ public final class ConnectorRuntime implements AutoCloseable {
             Warmup.tls(); // the second core reads the JDK's trusted roots meanwhile
         }
         ConnectorSession.Resolved resolved = g.secrets(connector, options.target);
-        return sessions.computeIfAbsent(resolved.key(), k -> resolved.open(retrier(connector.caFile()),
-                options.clock, options.target != null ? TokenStore.NONE : tokens, redactor));
+        return sessions.computeIfAbsent(resolved.key(), k -> {
+            ConnectorSession kept = previous.get(k);
+            return kept != null ? kept : resolved.open(retrier(connector.caFile()), options.clock,
+                    options.target != null ? TokenStore.NONE : tokens, redactor);
+        });
     }
 
     private Retrier retrier(Path caFile) {

@@ -22,7 +22,10 @@ public enum Kind {
     NETWORK(6),
     /** Ctrl-C. */
     INTERRUPTED(130),
-    /** The call was cancelled through its handle, or its deadline passed while it was queued. */
+    /**
+     * The call was cancelled through its handle, or its deadline passed while it waited in a queue for its turn
+     * (SPEC §11's {@code --concurrency}); a deadline that passes while the call runs is a {@code network} failure.
+     */
     CANCELLED(130),
     /** The engine was closed while the call was queued or in flight. */
     CLOSED(130);

@@ -14,25 +14,32 @@ import java.util.function.LongSupplier;
 public final class Deadline {
 
     /** No total deadline: only each attempt's own timeout applies. */
-    public static final Deadline NONE = new Deadline(null, 0, System::nanoTime);
+    public static final Deadline NONE = new Deadline(null, 0, System::nanoTime, true);
 
     private final Duration total;
     private final long end;
     private final LongSupplier nanoTime;
+    private final boolean command;
 
-    private Deadline(Duration total, long end, LongSupplier nanoTime) {
+    private Deadline(Duration total, long end, LongSupplier nanoTime, boolean command) {
         this.total = total;
         this.end = end;
         this.nanoTime = nanoTime;
+        this.command = command;
     }
 
-    /** A deadline {@code total} from now. */
+    /** A command's deadline ({@code --timeout}), {@code total} from now: its failure names the option. */
     public static Deadline after(Duration total) {
         return after(total, System::nanoTime);
     }
 
+    /** A call's deadline in the engine, {@code total} from now: its failure speaks of the call's timeout. */
+    public static Deadline forCall(Duration total) {
+        return new Deadline(total, System.nanoTime() + total.toNanos(), System::nanoTime, false);
+    }
+
     static Deadline after(Duration total, LongSupplier nanoTime) {
-        return new Deadline(total, nanoTime.getAsLong() + total.toNanos(), nanoTime);
+        return new Deadline(total, nanoTime.getAsLong() + total.toNanos(), nanoTime, true);
     }
 
     public boolean isSet() {
@@ -64,8 +71,11 @@ public final class Deadline {
      * @param detail what was going on, e.g. {@code "no answer yet from api.example.com:443"}, or {@code null}
      */
     public Failure failure(String detail) {
-        return Failure.of(Kind.NETWORK, "the run did not finish within --timeout " + Durations.format(total)
-                        + (detail == null ? "" : ": " + detail)).code(Code.DEADLINE)
-                .hint("raise --timeout: it bounds the whole run (token request, retries, every page)").build();
+        String what = command ? "the run did not finish within --timeout " + Durations.format(total)
+                : "the call did not finish within its timeout of " + Durations.format(total);
+        return Failure.of(Kind.NETWORK, what + (detail == null ? "" : ": " + detail)).code(Code.DEADLINE)
+                .hint(command ? "raise --timeout: it bounds the whole run (token request, retries, every page)"
+                        : "raise the call's timeout: it bounds the whole call (token request, retries, every page)")
+                .build();
     }
 }
