@@ -1,6 +1,7 @@
 package dev.connectorruntime.cli;
 
 import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.http.Form;
 import dev.connectorruntime.http.PercentEncoding;
 import dev.connectorruntime.run.Plan;
 import dev.connectorruntime.run.Plan.Field;
@@ -76,13 +77,14 @@ final class DryRunPrinter {
             args.add("-u " + Shell.word(step.basic().user().then(Value.text(":")).then(step.basic().password())));
         }
         for (Field f : step.form()) {
-            String name = PercentEncoding.encodeForm(f.name()) + "=";
             if (f.value().isText()) {
                 StringBuilder text = new StringBuilder();
                 f.value().parts().forEach(p -> text.append(((Plan.Text) p).text()));
-                args.add("-d " + Shell.quote(name + PercentEncoding.encodeForm(text.toString())));
+                args.add("-d " + Shell.quote(Form.pair(f.name(), text.toString())));
             } else {
-                args.add("--data-urlencode " + Shell.word(Value.text(name).then(f.value())));
+                // curl encodes the value; the name, as the runtime would
+                args.add("--data-urlencode " + Shell.word(Value.text(PercentEncoding.encodeForm(f.name()) + "=")
+                        .then(f.value())));
             }
         }
         if (step.body() != null) {

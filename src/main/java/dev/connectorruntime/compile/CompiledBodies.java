@@ -2,7 +2,7 @@ package dev.connectorruntime.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectorruntime.error.Problem;
-import dev.connectorruntime.http.PercentEncoding;
+import dev.connectorruntime.http.Form;
 import dev.connectorruntime.model.Body;
 import dev.connectorruntime.template.Template;
 import dev.connectorruntime.template.Templates;
@@ -43,7 +43,7 @@ final class CompiledBodies {
             return JsonBody.compile(json, declared, problems);
         }
         if (body instanceof Body.Form f) {
-            return new Form(CompiledAction.compileAll(f.fields(), declared, problems));
+            return new FormBody(CompiledAction.compileAll(f.fields(), declared, problems));
         }
         if (body instanceof Body.Text t) {
             return new Text(Templates.compile(t.text().source(), t.text().location(), declared, problems));
@@ -52,28 +52,24 @@ final class CompiledBodies {
     }
 
     /** {@code form}: each field form-encoded; a field that is exactly {@code {{x}}} is left out when x is not given. */
-    private record Form(Map<String, Template> fields) implements CompiledBody {
+    private record FormBody(Map<String, Template> fields) implements CompiledBody {
 
-        Form {
+        FormBody {
             fields = Collections.unmodifiableMap(fields);
         }
 
         @Override
         public byte[] render(Map<String, JsonNode> values) {
-            StringBuilder sb = new StringBuilder();
-            fields.forEach((name, t) -> {
-                if (t.isSingleVariable() && !values.containsKey(t.singleVariable())) {
-                    return;
-                }
-                sb.append(sb.length() == 0 ? "" : "&").append(PercentEncoding.encodeForm(name)).append('=')
-                        .append(PercentEncoding.encodeForm(t.render(values)));
-            });
-            return sb.toString().getBytes(StandardCharsets.UTF_8);
+            List<Map.Entry<String, Template>> given = fields.entrySet().stream()
+                    .filter(f -> !f.getValue().isSingleVariable() || values.containsKey(f.getValue().singleVariable()))
+                    .toList();
+            return Form.encode(given, Map.Entry::getKey, f -> f.getValue().render(values))
+                    .getBytes(StandardCharsets.UTF_8);
         }
 
         @Override
         public String contentType() {
-            return "application/x-www-form-urlencoded";
+            return Form.MEDIA_TYPE;
         }
 
         @Override
