@@ -61,7 +61,7 @@ class HttpExecutorTest {
         server.stubFor(get("/items").willReturn(aResponse().withFault(fault)));
 
         NetworkException e = catchThrowableOfType(NetworkException.class,
-                () -> executor.send(getCall("/items"), TIMEOUT, KB));
+                () -> send(getCall("/items"), TIMEOUT, KB));
 
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.RESET);
         assertThat(e.getMessage()).isEqualTo(
@@ -76,7 +76,8 @@ class HttpExecutorTest {
         HttpCall put = HttpCall.builder("PUT", uri("/items")).body("{}", "application/json").build();
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> retrier.send(put, new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB)));
+                () -> retrier.send(put, new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB),
+                        CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.NETWORK);
         assertThat(failure.getMessage()).isEqualTo("the connection to 127.0.0.1:" + server.getPort()
@@ -99,7 +100,8 @@ class HttpExecutorTest {
         Retrier retrier = new Retrier(executor, sleeper, bound -> bound, Clock.systemUTC());
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> retrier.send(getCall("/items"), new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB)));
+                () -> retrier.send(getCall("/items"), new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB),
+                        CallContext.NONE));
 
         assertThat(failure.getMessage()).endsWith(" closed before the answer was complete (after 3 attempts)");
         assertThat(sleeper.waits()).hasSize(2);
@@ -113,7 +115,8 @@ class HttpExecutorTest {
         HttpCall post = HttpCall.builder("POST", uri("/items")).body("{}", "application/json").build();
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> retrier.send(post, new SendPolicy(RetryPolicy.DEFAULT, false, false, TIMEOUT, KB)));
+                () -> retrier.send(post, new SendPolicy(RetryPolicy.DEFAULT, false, false, TIMEOUT, KB),
+                        CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.NETWORK);
         assertThat(failure.getMessage()).isEqualTo(
@@ -127,7 +130,7 @@ class HttpExecutorTest {
         long start = System.nanoTime();
 
         NetworkException e = catchThrowableOfType(NetworkException.class,
-                () -> executor.send(getCall("/slow"), SHORT, KB));
+                () -> send(getCall("/slow"), SHORT, KB));
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.TIMEOUT);
@@ -140,7 +143,7 @@ class HttpExecutorTest {
         server.stubFor(get("/slow").willReturn(ok().withFixedDelay(1500)));
 
         NetworkException e = catchThrowableOfType(NetworkException.class,
-                () -> executor.send(getCall("/slow"), SHORT, KB));
+                () -> send(getCall("/slow"), SHORT, KB));
 
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.TIMEOUT);
     }
@@ -149,7 +152,7 @@ class HttpExecutorTest {
     void sendWhenBodyIsLargerThanTheCapThenFailureApiNamingTheCap() {
         server.stubFor(get("/big").willReturn(ok("x".repeat(4096))));
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> executor.send(getCall("/big"), TIMEOUT, KB));
+        Failure failure = catchThrowableOfType(Failure.class, () -> send(getCall("/big"), TIMEOUT, KB));
 
         assertThat(failure.kind()).isEqualTo(Kind.API);
         assertThat(failure.getMessage())
@@ -162,7 +165,7 @@ class HttpExecutorTest {
         server.stubFor(get("/big").willReturn(ok("x".repeat(2 * 1024 * 1024))));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> executor.send(getCall("/big"), TIMEOUT, 1024 * 1024));
+                () -> send(getCall("/big"), TIMEOUT, 1024 * 1024));
 
         assertThat(failure.getMessage())
                 .isEqualTo("the response from 127.0.0.1:" + server.getPort() + " is larger than the 1 MB cap");
@@ -174,7 +177,8 @@ class HttpExecutorTest {
         Retrier retrier = new Retrier(executor, sleeper, bound -> bound, Clock.systemUTC());
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> retrier.send(getCall("/big"), new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB)));
+                () -> retrier.send(getCall("/big"), new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB),
+                        CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.API);
         server.verify(1, getRequestedFor(urlEqualTo("/big")));
@@ -184,7 +188,7 @@ class HttpExecutorTest {
     void sendWhenBodyIsExactlyTheCapThenReturnsIt() throws Exception {
         server.stubFor(get("/fits").willReturn(ok("x".repeat(1024))));
 
-        HttpResult result = executor.send(getCall("/fits"), TIMEOUT, KB);
+        HttpResult result = send(getCall("/fits"), TIMEOUT, KB);
 
         assertThat(result.body()).hasSize(1024);
     }
@@ -193,7 +197,7 @@ class HttpExecutorTest {
     void sendWhenPlainHttpThenHttp11WithoutAnH2cUpgrade() throws Exception {
         server.stubFor(get("/items").willReturn(ok()));
 
-        executor.send(getCall("/items"), TIMEOUT, KB);
+        send(getCall("/items"), TIMEOUT, KB);
 
         LoggedRequest received = server.findAll(getRequestedFor(urlEqualTo("/items"))).get(0);
         assertThat(received.getProtocol()).isEqualTo("HTTP/1.1");
@@ -206,7 +210,7 @@ class HttpExecutorTest {
         server.stubFor(get("/old").willReturn(aResponse().withStatus(302).withHeader("Location", "/new")));
         server.stubFor(get("/new").willReturn(ok("followed")));
 
-        HttpResult result = executor.send(getCall("/old"), TIMEOUT, KB);
+        HttpResult result = send(getCall("/old"), TIMEOUT, KB);
 
         assertThat(result.status()).isEqualTo(302);
         assertThat(result.header("Location")).isEqualTo("/new");
@@ -217,7 +221,7 @@ class HttpExecutorTest {
     void sendWhenTemporaryRedirectOfPostThenNotFollowed() throws Exception {
         server.stubFor(post("/old").willReturn(aResponse().withStatus(307).withHeader("Location", "/new")));
 
-        HttpResult result = executor.send(HttpCall.builder("POST", uri("/old")).body("{}", "application/json").build(),
+        HttpResult result = send(HttpCall.builder("POST", uri("/old")).body("{}", "application/json").build(),
                 TIMEOUT, KB);
 
         assertThat(result.status()).isEqualTo(307);
@@ -232,7 +236,7 @@ class HttpExecutorTest {
                 .body("{\"LastName\":\"Hopper\"}", "application/json")
                 .build();
 
-        executor.send(call, TIMEOUT, KB);
+        send(call, TIMEOUT, KB);
 
         List<LoggedRequest> received = server.findAll(postRequestedFor(urlEqualTo("/items")));
         assertThat(received).hasSize(1);
@@ -245,7 +249,7 @@ class HttpExecutorTest {
     void sendWhenNothingListensThenRefused() {
         int port = TestServers.closedPort();
 
-        NetworkException e = catchThrowableOfType(NetworkException.class, () -> executor.send(
+        NetworkException e = catchThrowableOfType(NetworkException.class, () -> send(
                 HttpCall.builder("GET", URI.create("http://127.0.0.1:" + port + "/")).build(), TIMEOUT, KB));
 
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.REFUSED);
@@ -254,7 +258,7 @@ class HttpExecutorTest {
 
     @Test
     void sendWhenHostDoesNotResolveThenDns() {
-        NetworkException e = catchThrowableOfType(NetworkException.class, () -> executor.send(
+        NetworkException e = catchThrowableOfType(NetworkException.class, () -> send(
                 HttpCall.builder("GET", URI.create("http://no-such-host.invalid/")).build(), TIMEOUT, KB));
 
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.DNS);
@@ -267,13 +271,17 @@ class HttpExecutorTest {
         Thread.currentThread().interrupt();
 
         try {
-            Failure failure = catchThrowableOfType(Failure.class, () -> executor.send(getCall("/slow"), TIMEOUT, KB));
+            Failure failure = catchThrowableOfType(Failure.class, () -> send(getCall("/slow"), TIMEOUT, KB));
 
             assertThat(failure.kind()).isEqualTo(Kind.INTERRUPTED);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
         }
+    }
+
+    private HttpResult send(HttpCall call, Duration timeout, long maxBody) throws NetworkException {
+        return executor.send(call, timeout, maxBody, CallContext.NONE);
     }
 
     private static HttpCall getCall(String path) {
