@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.RetryPolicy;
@@ -23,6 +24,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -278,6 +281,49 @@ class HttpExecutorTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void sendWhenCancelledWhileTheServerIsSlowThenFailsCancelledLongBeforeTheAnswer() {
+        server.stubFor(get("/slow").willReturn(ok().withFixedDelay(4000)));
+        Cancellation cancellation = new Cancellation();
+        CallContext context = new CallContext(HttpListener.NONE, Deadline.NONE, cancellation);
+        long start = System.nanoTime();
+        CompletableFuture.runAsync(cancellation::cancel, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+
+        Failure failure = catchThrowableOfType(Failure.class,
+                () -> executor.send(getCall("/slow"), TIMEOUT, KB, context));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2000));
+        assertThat(failure.kind()).isEqualTo(Kind.CANCELLED);
+        assertThat(failure.code()).isEqualTo(Code.CANCELLED);
+        assertThat(failure.getMessage()).isEqualTo("the call was cancelled");
+    }
+
+    @Test
+    void sendWhenAlreadyCancelledThenFailsCancelledWithoutSending() {
+        Cancellation cancellation = new Cancellation();
+        cancellation.cancel();
+
+        Failure failure = catchThrowableOfType(Failure.class, () -> executor.send(getCall("/items"), TIMEOUT, KB,
+                new CallContext(HttpListener.NONE, Deadline.NONE, cancellation)));
+
+        assertThat(failure.kind()).isEqualTo(Kind.CANCELLED);
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void sendWhenTheExecutorWasClosedThenFailsClosed() throws Exception {
+        server.stubFor(get("/items").willReturn(ok()));
+        assertThat(send(getCall("/items"), TIMEOUT, KB).status()).isEqualTo(200);
+
+        executor.close();
+        Failure failure = catchThrowableOfType(Failure.class, () -> send(getCall("/items"), TIMEOUT, KB));
+
+        assertThat(failure.kind()).isEqualTo(Kind.CLOSED);
+        assertThat(failure.code()).isEqualTo(Code.CLOSED);
+        assertThat(failure.getMessage()).isEqualTo("the connector runtime was closed");
+        server.verify(1, getRequestedFor(urlEqualTo("/items")));
     }
 
     private HttpResult send(HttpCall call, Duration timeout, long maxBody) throws NetworkException {

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.RetryPolicy;
@@ -24,6 +25,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -307,6 +311,56 @@ class RetrierTest {
             Thread.interrupted();
         }
         server.verify(1, getRequestedFor(urlEqualTo("/items")));
+    }
+
+    @Test
+    void sendWhenCancelledDuringARetryAfterWaitThenTheWaitEndsAtOnceWithCancelled() {
+        server.stubFor(get("/items").willReturn(status(503).withHeader("Retry-After", "5")));
+        Cancellation cancellation = new Cancellation();
+        HttpListener cancelOnceWaiting = new HttpListener() {
+            @Override
+            public void retrying(HttpCall call, Duration wait, int nextAttempt, int maxAttempts) {
+                CompletableFuture.runAsync(cancellation::cancel,
+                        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+            }
+        };
+        Retrier sleeping = new Retrier(executor, Retrier.REAL, bound -> bound, CLOCK);
+        long start = System.nanoTime();
+
+        Failure failure = catchThrowableOfType(Failure.class, () -> sleeping.send(call("GET"), mayResend(THREE_TRIES),
+                new CallContext(cancelOnceWaiting, Deadline.NONE, cancellation)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(failure.kind()).isEqualTo(Kind.CANCELLED);
+        assertThat(failure.code()).isEqualTo(Code.CANCELLED);
+        server.verify(1, getRequestedFor(urlEqualTo("/items")));
+    }
+
+    @Test
+    void sendWhenTheServerDroppedThePooledConnectionThenEvenAPostIsSentAgainAtOnceOnANewConnection()
+            throws Exception {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        CallContext context = new CallContext(new HttpListener() {
+            @Override
+            public void failed(HttpCall call, String what, Duration elapsed) {
+                failures.add(what);
+            }
+        }, Deadline.NONE, new Cancellation());
+        try (DroppingServer dropping = new DroppingServer()) {
+            HttpCall post = HttpCall.builder("POST", dropping.uri("/items")).body("{}", "application/json").build();
+
+            HttpResult first = retrier.send(post, postPolicy(THREE_TRIES), context);
+            HttpResult second = retrier.send(post, postPolicy(THREE_TRIES), context);
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(second.text()).isEqualTo("ok");
+            assertThat(dropping.requests()).containsExactly("POST /items", "POST /items", "POST /items");
+            assertThat(dropping.connections()).isEqualTo(2);
+            assertThat(failures).containsExactly("the connection to " + dropping.uri("").getAuthority()
+                    + " was closed by the server while idle");
+            assertThat(sleeper.waits()).containsExactly(Duration.ZERO);
+        }
     }
 
     private HttpResult send(HttpCall call, SendPolicy policy) {
