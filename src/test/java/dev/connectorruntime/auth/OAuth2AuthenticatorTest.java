@@ -11,9 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.http.CallContext;
+import dev.connectorruntime.http.Cancellation;
+import dev.connectorruntime.http.Deadline;
+import dev.connectorruntime.http.HttpCall;
+import dev.connectorruntime.http.HttpListener;
 import dev.connectorruntime.http.TestServers;
 import dev.connectorruntime.model.OAuth2;
 import java.time.Duration;
@@ -127,6 +132,47 @@ class OAuth2AuthenticatorTest {
         assertThat(all).allSatisfy(c -> assertThat(c).isSameAs(all.get(0)));
         assertThat(bearerToken(all.get(0))).isEqualTo("Bearer second");
         assertThat(endpoint.requests()).hasSize(2);
+    }
+
+    @Test
+    void credentialsWhileAnotherCallHoldsTheRenewalThenACancelledOrLateCallStopsWaitingAndTheFirstGetsItsToken()
+            throws Exception {
+        server.stubFor(post(PATH).willReturn(okJson(token("slow", "")).withFixedDelay(3000)));
+        Authenticator auth = endpoint.authenticator(noBaseUrl());
+        CountDownLatch renewing = new CountDownLatch(1);
+        CallContext first = new CallContext(new HttpListener() {
+            @Override
+            public void sending(HttpCall call, int attempt, int maxAttempts) {
+                renewing.countDown();
+            }
+        }, Deadline.NONE, new Cancellation());
+        Cancellation cancelled = new Cancellation();
+        cancelled.cancel();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Credentials> renewed = pool.submit(() -> auth.credentials(first));
+            assertThat(renewing.await(5, TimeUnit.SECONDS)).isTrue();
+
+            long start = System.nanoTime();
+            Failure cancel = catchThrowableOfType(Failure.class,
+                    () -> auth.credentials(new CallContext(HttpListener.NONE, Deadline.NONE, cancelled)));
+            Duration cancelTook = Duration.ofNanos(System.nanoTime() - start);
+            start = System.nanoTime();
+            Failure late = catchThrowableOfType(Failure.class, () -> auth.credentials(
+                    new CallContext(HttpListener.NONE, Deadline.after(Duration.ofMillis(300)), new Cancellation())));
+            Duration lateTook = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(cancel.kind()).isEqualTo(Kind.CANCELLED);
+            assertThat(cancelTook).isLessThan(Duration.ofSeconds(1));
+            assertThat(late.kind()).isEqualTo(Kind.NETWORK);
+            assertThat(late.code()).isEqualTo(Code.DEADLINE);
+            assertThat(late.getMessage()).endsWith(": waiting for the token renewal of another call");
+            assertThat(lateTook).isBetween(Duration.ofMillis(300), Duration.ofMillis(1500));
+            assertThat(bearerToken(renewed.get(10, TimeUnit.SECONDS))).isEqualTo("Bearer slow");
+            assertThat(endpoint.requests()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
