@@ -70,7 +70,8 @@ public final class ExampleCheck {
             } catch (Failure f) {
                 failure = f;
             }
-            problems = sandbox.problems();
+            // what the sandbox saw holds the secrets the engine sent it: masked by the engine's redactor
+            problems = sandbox.problems().stream().map(runtime::redact).toList();
             served = sandbox.served();
         }
         List<String> reasons = new ArrayList<>(problems);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.TestServers;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.model.OAuth2;
@@ -57,7 +58,8 @@ class JwtBearerGrantTest {
     void tokenRequestWhenKeyIsPkcs8ThenCarriesAnRs256AssertionThatVerifies() throws Exception {
         server.stubFor(post(PATH).willReturn(okJson(TokenEndpoint.token("jwt-token", ""))));
 
-        endpoint.authenticator(jwtBearer(), secrets(pem("PRIVATE KEY", rsa.getPrivate().getEncoded()))).credentials();
+        endpoint.authenticator(jwtBearer(), secrets(pem("PRIVATE KEY", rsa.getPrivate().getEncoded())))
+                .credentials(CallContext.NONE);
 
         assertAssertionIsSignedAndNamesTheClient();
     }
@@ -67,7 +69,7 @@ class JwtBearerGrantTest {
         server.stubFor(post(PATH).willReturn(okJson(TokenEndpoint.token("jwt-token", ""))));
 
         endpoint.authenticator(jwtBearer(), secrets(pem("RSA PRIVATE KEY", pkcs1(rsa.getPrivate().getEncoded()))))
-                .credentials();
+                .credentials(CallContext.NONE);
 
         assertAssertionIsSignedAndNamesTheClient();
     }
@@ -77,7 +79,7 @@ class JwtBearerGrantTest {
         server.stubFor(post(PATH).willReturn(okJson(TokenEndpoint.token("jwt-token", ""))));
         String oneLine = pem("PRIVATE KEY", rsa.getPrivate().getEncoded()).replace("\n", "\\n");
 
-        endpoint.authenticator(jwtBearer(), secrets(oneLine)).credentials();
+        endpoint.authenticator(jwtBearer(), secrets(oneLine)).credentials(CallContext.NONE);
 
         assertAssertionIsSignedAndNamesTheClient();
     }
@@ -86,14 +88,15 @@ class JwtBearerGrantTest {
     void tokenRequestSendsOnlyTheGrantTypeAndTheAssertionAndRegistersTheAssertion() {
         server.stubFor(post(PATH).willReturn(okJson(TokenEndpoint.token("jwt-token", ""))));
 
-        endpoint.authenticator(jwtBearer(), secrets(pem("PRIVATE KEY", rsa.getPrivate().getEncoded()))).credentials();
+        endpoint.authenticator(jwtBearer(), secrets(pem("PRIVATE KEY", rsa.getPrivate().getEncoded())))
+                .credentials(CallContext.NONE);
 
         Map<String, String> form = TokenEndpoint.form(endpoint.requests().get(0));
         assertThat(form).containsOnlyKeys("grant_type", "assertion");
         assertThat(endpoint.requests().get(0).getBodyAsString())
                 .startsWith("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=");
         assertThat(endpoint.requests().get(0).containsHeader("Authorization")).isFalse();
-        assertThat(Redactor.global().redact("assertion=" + form.get("assertion"))).isEqualTo("assertion=****");
+        assertThat(endpoint.redactor.redact("assertion=" + form.get("assertion"))).isEqualTo("assertion=****");
     }
 
     @Test

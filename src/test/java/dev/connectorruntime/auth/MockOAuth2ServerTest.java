@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectorruntime.auth.cache.DiskTokenStore;
 import dev.connectorruntime.error.Location;
+import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.HttpExecutor;
 import dev.connectorruntime.http.RecordingSleeper;
 import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.model.SecretTemplate;
+import dev.connectorruntime.secret.Redactor;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ class MockOAuth2ServerTest {
     final MutableClock clock = new MutableClock(Instant.now());
     final HttpExecutor executor = new HttpExecutor(null);
     final TokenClient client = new TokenClient(new Retrier(executor, new RecordingSleeper(), b -> b, clock), clock,
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10), new Redactor());
 
     @BeforeAll
     static void start() {
@@ -102,7 +104,7 @@ class MockOAuth2ServerTest {
     void clientCredentialsGrantGetsASignedJwtNamingTheClientWithScopeAndExpiry() throws Exception {
         Authenticator auth = authenticator(new OAuth2.ClientCredentials(client("api.read")));
 
-        Credentials c = auth.credentials();
+        Credentials c = auth.credentials(CallContext.NONE);
 
         JsonNode claims = claims(c);
         assertThat(claims.get("sub").asText()).isEqualTo("connector-runtime");
@@ -121,7 +123,7 @@ class MockOAuth2ServerTest {
                 t("<<idp_password>>")), Map.of("idp_client_secret", "s3cr+t/=:%z", "idp_password", "p&ss w+rd"),
                 TokenStore.NONE);
 
-        JsonNode claims = claims(auth.credentials());
+        JsonNode claims = claims(auth.credentials(CallContext.NONE));
 
         assertThat(claims.get("sub").asText()).isEqualTo("ada@example.com");
         assertThat(form(taken(5000))).containsEntry("password", "p&ss w+rd")
@@ -135,7 +137,7 @@ class MockOAuth2ServerTest {
         Authenticator auth = authenticator(new OAuth2.Password(basic, t("ada@example.com"), t("pw")),
                 Map.of("idp_client_secret", "s3cr+t/=:%z"), TokenStore.NONE);
 
-        assertThat(claims(auth.credentials()).get("sub").asText()).isEqualTo("ada@example.com");
+        assertThat(claims(auth.credentials(CallContext.NONE)).get("sub").asText()).isEqualTo("ada@example.com");
         assertThat(taken(5000).getHeaders().get("Authorization"))
                 .isEqualTo("Basic M01WRzkuY2xpZW50K2lkOnMzY3IlMkJ0JTJGJTNEJTNBJTI1eg==");
     }
@@ -148,8 +150,8 @@ class MockOAuth2ServerTest {
         Authenticator auth = authenticator(new OAuth2.RefreshToken(client(null), t("<<idp_refresh_token>>")),
                 Map.of("idp_client_secret", "s", "idp_refresh_token", "R0-from-the-consent-flow"), TokenStore.NONE);
 
-        Credentials first = auth.credentials();
-        Credentials renewed = auth.renew(first);
+        Credentials first = auth.credentials(CallContext.NONE);
+        Credentials renewed = auth.renew(first, CallContext.NONE);
 
         assertThat(TokenEndpoint.bearerToken(renewed)).isNotEqualTo(TokenEndpoint.bearerToken(first));
         assertThat(auth.status().token().refreshToken().reveal()).isEqualTo("R0-from-the-consent-flow");
@@ -173,9 +175,9 @@ class MockOAuth2ServerTest {
                     m -> { }, Duration.ofSeconds(10));
 
             Authenticator first = authenticator(connector, secrets, off);
-            first.credentials();
+            first.credentials(CallContext.NONE);
             String rotated = first.status().token().refreshToken().reveal();
-            authenticator(connector, secrets, off).credentials();
+            authenticator(connector, secrets, off).credentials(CallContext.NONE);
 
             assertThat(rotated).isNotEqualTo("R0-from-the-consent-flow");
             assertThat(form(rotating.takeRequest(5, TimeUnit.SECONDS)))
@@ -200,7 +202,7 @@ class MockOAuth2ServerTest {
         Authenticator auth = authenticator(new OAuth2.JwtBearer(jwtClient, t("<<idp_private_key>>"),
                 t("integration@example.com")), Map.of("idp_private_key", pem), TokenStore.NONE);
 
-        JsonNode claims = claims(auth.credentials());
+        JsonNode claims = claims(auth.credentials(CallContext.NONE));
 
         assertThat(claims.get("sub").asText()).isEqualTo("integration@example.com");
         assertThat(form(taken(5000)))
@@ -213,12 +215,12 @@ class MockOAuth2ServerTest {
         server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "short", "JWT", List.of("api"), Map.of(), 6));
         Authenticator auth = authenticator(new OAuth2.ClientCredentials(client(null)));
 
-        Credentials first = auth.credentials();
+        Credentials first = auth.credentials(CallContext.NONE);
         Duration lifetime = Duration.between(auth.status().token().issuedAt(), auth.status().token().expiresAt());
         clock.advance(Duration.ofSeconds(1));
-        Credentials stillFirst = auth.credentials();
+        Credentials stillFirst = auth.credentials(CallContext.NONE);
         clock.advance(lifetime.dividedBy(2));
-        Credentials second = auth.credentials();
+        Credentials second = auth.credentials(CallContext.NONE);
 
         assertThat(lifetime).as("the server counts from its own clock").isBetween(Duration.ofSeconds(3),
                 Duration.ofSeconds(6));
@@ -232,10 +234,12 @@ class MockOAuth2ServerTest {
                 Duration.ofSeconds(10));
         Map<String, String> secrets = Map.of("idp_client_secret", "s");
 
-        Credentials first = authenticator(new OAuth2.ClientCredentials(client("api")), secrets, store).credentials();
+        Credentials first = authenticator(new OAuth2.ClientCredentials(client("api")), secrets, store)
+                .credentials(CallContext.NONE);
         Authenticator second = authenticator(new OAuth2.ClientCredentials(client("api")), secrets, store);
 
-        assertThat(TokenEndpoint.bearerToken(second.credentials())).isEqualTo(TokenEndpoint.bearerToken(first));
+        assertThat(TokenEndpoint.bearerToken(second.credentials(CallContext.NONE)))
+                .isEqualTo(TokenEndpoint.bearerToken(first));
         assertThat(second.status().token().source()).isEqualTo(Token.Source.CACHE);
         assertThat(taken(5000)).isNotNull();
         assertThat(taken(200)).isNull();

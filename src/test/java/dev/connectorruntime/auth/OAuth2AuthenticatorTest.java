@@ -11,8 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.http.CallContext;
+import dev.connectorruntime.http.Cancellation;
+import dev.connectorruntime.http.Deadline;
+import dev.connectorruntime.http.HttpCall;
+import dev.connectorruntime.http.HttpListener;
 import dev.connectorruntime.http.TestServers;
 import dev.connectorruntime.model.OAuth2;
 import java.time.Duration;
@@ -47,11 +53,11 @@ class OAuth2AuthenticatorTest {
                 okJson(token("first", ",\"expires_in\":3600")), okJson(token("second", ",\"expires_in\":3600")));
         Authenticator auth = endpoint.authenticator(noBaseUrl());
 
-        Credentials first = auth.credentials();
+        Credentials first = auth.credentials(CallContext.NONE);
         endpoint.clock.advance(Duration.ofSeconds(3539));
-        Credentials stillFirst = auth.credentials();
+        Credentials stillFirst = auth.credentials(CallContext.NONE);
         endpoint.clock.advance(Duration.ofSeconds(1));
-        Credentials second = auth.credentials();
+        Credentials second = auth.credentials(CallContext.NONE);
 
         assertThat(stillFirst).isSameAs(first);
         assertThat(bearerToken(first)).isEqualTo("Bearer first");
@@ -65,11 +71,11 @@ class OAuth2AuthenticatorTest {
                 okJson(token("first", ",\"expires_in\":5")), okJson(token("second", ",\"expires_in\":5")));
         Authenticator auth = endpoint.authenticator(noBaseUrl());
 
-        Credentials first = auth.credentials();
+        Credentials first = auth.credentials(CallContext.NONE);
         endpoint.clock.advance(Duration.ofMillis(2499));
-        assertThat(auth.credentials()).isSameAs(first);
+        assertThat(auth.credentials(CallContext.NONE)).isSameAs(first);
         endpoint.clock.advance(Duration.ofMillis(1));
-        assertThat(bearerToken(auth.credentials())).isEqualTo("Bearer second");
+        assertThat(bearerToken(auth.credentials(CallContext.NONE))).isEqualTo("Bearer second");
         assertThat(endpoint.requests()).hasSize(2);
     }
 
@@ -78,15 +84,15 @@ class OAuth2AuthenticatorTest {
         TestServers.answerInTurn(server, () -> post(PATH), okJson(token("first", "")), okJson(token("second", "")));
         Authenticator auth = endpoint.authenticator(noBaseUrl());
 
-        Credentials first = auth.credentials();
+        Credentials first = auth.credentials(CallContext.NONE);
         endpoint.clock.advance(Duration.ofDays(30));
-        assertThat(auth.credentials()).isSameAs(first);
+        assertThat(auth.credentials(CallContext.NONE)).isSameAs(first);
         assertThat(endpoint.requests()).hasSize(1);
 
-        Credentials renewed = auth.renew(first);
+        Credentials renewed = auth.renew(first, CallContext.NONE);
 
         assertThat(bearerToken(renewed)).isEqualTo("Bearer second");
-        assertThat(auth.credentials()).isSameAs(renewed);
+        assertThat(auth.credentials(CallContext.NONE)).isSameAs(renewed);
         assertThat(endpoint.requests()).hasSize(2);
     }
 
@@ -94,10 +100,10 @@ class OAuth2AuthenticatorTest {
     void renewWhenAnotherRequestAlreadyRenewedThenReturnsTheCurrentCredentialsWithoutAsking() {
         TestServers.answerInTurn(server, () -> post(PATH), okJson(token("first", "")), okJson(token("second", "")));
         Authenticator auth = endpoint.authenticator(noBaseUrl());
-        Credentials rejected = auth.credentials();
-        Credentials renewed = auth.renew(rejected);
+        Credentials rejected = auth.credentials(CallContext.NONE);
+        Credentials renewed = auth.renew(rejected, CallContext.NONE);
 
-        Credentials again = auth.renew(rejected);
+        Credentials again = auth.renew(rejected, CallContext.NONE);
 
         assertThat(again).isSameAs(renewed);
         assertThat(endpoint.requests()).hasSize(2);
@@ -108,7 +114,7 @@ class OAuth2AuthenticatorTest {
         server.stubFor(post(PATH).willReturn(okJson(token("shared", "")).withFixedDelay(200)));
         Authenticator auth = endpoint.authenticator(noBaseUrl());
 
-        List<Credentials> all = atOnce(20, auth::credentials);
+        List<Credentials> all = atOnce(20, () -> auth.credentials(CallContext.NONE));
 
         assertThat(all).hasSize(20).allSatisfy(c -> assertThat(c).isSameAs(all.get(0)));
         assertThat(endpoint.requests()).hasSize(1);
@@ -119,13 +125,54 @@ class OAuth2AuthenticatorTest {
         TestServers.answerInTurn(server, () -> post(PATH), okJson(token("first", "")),
                 okJson(token("second", "")).withFixedDelay(200));
         Authenticator auth = endpoint.authenticator(noBaseUrl());
-        Credentials rejected = auth.credentials();
+        Credentials rejected = auth.credentials(CallContext.NONE);
 
-        List<Credentials> all = atOnce(10, () -> auth.renew(rejected));
+        List<Credentials> all = atOnce(10, () -> auth.renew(rejected, CallContext.NONE));
 
         assertThat(all).allSatisfy(c -> assertThat(c).isSameAs(all.get(0)));
         assertThat(bearerToken(all.get(0))).isEqualTo("Bearer second");
         assertThat(endpoint.requests()).hasSize(2);
+    }
+
+    @Test
+    void credentialsWhileAnotherCallHoldsTheRenewalThenACancelledOrLateCallStopsWaitingAndTheFirstGetsItsToken()
+            throws Exception {
+        server.stubFor(post(PATH).willReturn(okJson(token("slow", "")).withFixedDelay(3000)));
+        Authenticator auth = endpoint.authenticator(noBaseUrl());
+        CountDownLatch renewing = new CountDownLatch(1);
+        CallContext first = new CallContext(new HttpListener() {
+            @Override
+            public void sending(HttpCall call, int attempt, int maxAttempts) {
+                renewing.countDown();
+            }
+        }, Deadline.NONE, new Cancellation());
+        Cancellation cancelled = new Cancellation();
+        cancelled.cancel();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Credentials> renewed = pool.submit(() -> auth.credentials(first));
+            assertThat(renewing.await(5, TimeUnit.SECONDS)).isTrue();
+
+            long start = System.nanoTime();
+            Failure cancel = catchThrowableOfType(Failure.class,
+                    () -> auth.credentials(new CallContext(HttpListener.NONE, Deadline.NONE, cancelled)));
+            Duration cancelTook = Duration.ofNanos(System.nanoTime() - start);
+            start = System.nanoTime();
+            Failure late = catchThrowableOfType(Failure.class, () -> auth.credentials(
+                    new CallContext(HttpListener.NONE, Deadline.after(Duration.ofMillis(300)), new Cancellation())));
+            Duration lateTook = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(cancel.kind()).isEqualTo(Kind.CANCELLED);
+            assertThat(cancelTook).isLessThan(Duration.ofSeconds(1));
+            assertThat(late.kind()).isEqualTo(Kind.NETWORK);
+            assertThat(late.code()).isEqualTo(Code.DEADLINE);
+            assertThat(late.getMessage()).endsWith(": waiting for the token renewal of another call");
+            assertThat(lateTook).isBetween(Duration.ofMillis(300), Duration.ofMillis(1500));
+            assertThat(bearerToken(renewed.get(10, TimeUnit.SECONDS))).isEqualTo("Bearer slow");
+            assertThat(endpoint.requests()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -134,9 +181,9 @@ class OAuth2AuthenticatorTest {
                 salesforceError(400, "invalid_grant", "authentication failure"), okJson(token("first", "")));
         Authenticator auth = endpoint.authenticator(noBaseUrl());
 
-        catchThrowableOfType(Failure.class, auth::credentials);
+        catchThrowableOfType(Failure.class, () -> auth.credentials(CallContext.NONE));
 
-        assertThat(bearerToken(auth.credentials())).isEqualTo("Bearer first");
+        assertThat(bearerToken(auth.credentials(CallContext.NONE))).isEqualTo("Bearer first");
     }
 
     @Test
@@ -148,10 +195,10 @@ class OAuth2AuthenticatorTest {
         Authenticator auth = endpoint.authenticator(new OAuth2.RefreshToken(
                 endpoint.client(OAuth2.ClientAuth.BODY, null, null), t("R0")));
 
-        Credentials first = auth.credentials();
-        Credentials second = auth.renew(first);
+        Credentials first = auth.credentials(CallContext.NONE);
+        Credentials second = auth.renew(first, CallContext.NONE);
         endpoint.clock.advance(Duration.ofHours(1));
-        Credentials third = auth.credentials();
+        Credentials third = auth.credentials(CallContext.NONE);
 
         assertThat(endpoint.requests()).extracting(r -> TokenEndpoint.form(r).get("refresh_token"))
                 .containsExactly("R0", "R1", "R2");
@@ -166,7 +213,7 @@ class OAuth2AuthenticatorTest {
                 okJson(token("a1", ",\"refresh_token\":\"RT1\"")), okJson(token("a2", "")));
         Authenticator auth = endpoint.authenticator(noBaseUrl());
 
-        Credentials renewed = auth.renew(auth.credentials());
+        Credentials renewed = auth.renew(auth.credentials(CallContext.NONE), CallContext.NONE);
 
         assertThat(bearerToken(renewed)).isEqualTo("Bearer a2");
         assertThat(endpoint.requests().get(1).getBodyAsString()).isEqualTo(
@@ -180,7 +227,8 @@ class OAuth2AuthenticatorTest {
                 okJson(token("a1", ",\"refresh_token\":\"RT1\"")), okJson(token("a2", "")), okJson(token("a3", "")));
         Authenticator auth = endpoint.authenticator(noBaseUrl());
 
-        Credentials third = auth.renew(auth.renew(auth.credentials()));
+        Credentials second = auth.renew(auth.credentials(CallContext.NONE), CallContext.NONE);
+        Credentials third = auth.renew(second, CallContext.NONE);
 
         assertThat(bearerToken(third)).isEqualTo("Bearer a3");
         assertThat(endpoint.grantTypes()).containsExactly("password", "refresh_token", "refresh_token");
@@ -195,7 +243,7 @@ class OAuth2AuthenticatorTest {
                 okJson(token("a2", "")));
         Authenticator auth = endpoint.authenticator(noBaseUrl());
 
-        Credentials renewed = auth.renew(auth.credentials());
+        Credentials renewed = auth.renew(auth.credentials(CallContext.NONE), CallContext.NONE);
 
         assertThat(bearerToken(renewed)).isEqualTo("Bearer a2");
         assertThat(endpoint.grantTypes()).containsExactly("password", "refresh_token", "password");
@@ -209,9 +257,9 @@ class OAuth2AuthenticatorTest {
                 salesforceError(400, "invalid_grant", "expired access/refresh token"),
                 salesforceError(400, "invalid_grant", "authentication failure"));
         Authenticator auth = endpoint.authenticator(noBaseUrl());
-        Credentials rejected = auth.credentials();
+        Credentials rejected = auth.credentials(CallContext.NONE);
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> auth.renew(rejected));
+        Failure failure = catchThrowableOfType(Failure.class, () -> auth.renew(rejected, CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
         assertThat(failure.getMessage())
@@ -226,8 +274,8 @@ class OAuth2AuthenticatorTest {
                 okJson(token("a2", ",\"instance_url\":\"https://na2.salesforce.com\"")));
         Authenticator auth = endpoint.authenticator(endpoint.salesforce());
 
-        Credentials first = auth.credentials();
-        Credentials renewed = auth.renew(first);
+        Credentials first = auth.credentials(CallContext.NONE);
+        Credentials renewed = auth.renew(first, CallContext.NONE);
 
         assertThat(first.baseUrl()).isEqualTo("https://na1.salesforce.com");
         assertThat(renewed.baseUrl()).isEqualTo("https://na2.salesforce.com");

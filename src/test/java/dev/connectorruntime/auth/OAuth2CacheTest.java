@@ -11,8 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.connectorruntime.auth.cache.DiskTokenStore;
+import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.TestServers;
 import dev.connectorruntime.model.OAuth2;
+import dev.connectorruntime.secret.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,9 +71,9 @@ class OAuth2CacheTest {
     void credentialsWhenAnEarlierRunCachedTheTokenThenNoTokenRequest() {
         server.stubFor(post(PATH).willReturn(okJson(token("first", ""))));
 
-        Credentials first = run(DiskTokenStore.Mode.ALL).credentials();
+        Credentials first = run(DiskTokenStore.Mode.ALL).credentials(CallContext.NONE);
         Authenticator second = run(DiskTokenStore.Mode.ALL);
-        Credentials reused = second.credentials();
+        Credentials reused = second.credentials(CallContext.NONE);
 
         assertThat(bearerToken(reused)).isEqualTo(bearerToken(first)).isEqualTo("Bearer first");
         assertThat(second.status().token().source()).isEqualTo(Token.Source.CACHE);
@@ -79,12 +81,27 @@ class OAuth2CacheTest {
     }
 
     @Test
+    void credentialsWhenTheTokenComesFromTheCacheThenTheNewRunsRedactorMasksItAndItsRefreshToken() {
+        server.stubFor(post(PATH).willReturn(
+                okJson(token("cached-access-8f3a", ",\"refresh_token\":\"cached-refresh-b71c\""))));
+        run(DiskTokenStore.Mode.ALL).credentials(CallContext.NONE);
+        Redactor newRun = new Redactor();
+
+        Authenticator second = endpoint.anotherRun(password(), store(DiskTokenStore.Mode.ALL), newRun);
+        second.credentials(CallContext.NONE);
+
+        assertThat(second.status().token().source()).isEqualTo(Token.Source.CACHE);
+        assertThat(newRun.redact("token cached-access-8f3a, refresh cached-refresh-b71c"))
+                .isEqualTo("token ****, refresh ****");
+    }
+
+    @Test
     void credentialsWhenTheCacheIsOffThenEveryRunAsks() {
         server.stubFor(post(PATH).willReturn(okJson(token("first", ""))));
 
-        run(DiskTokenStore.Mode.REFRESH_TOKENS_ONLY).credentials();
+        run(DiskTokenStore.Mode.REFRESH_TOKENS_ONLY).credentials(CallContext.NONE);
         Authenticator second = run(DiskTokenStore.Mode.REFRESH_TOKENS_ONLY);
-        second.credentials();
+        second.credentials(CallContext.NONE);
 
         assertThat(second.status().token().source()).isEqualTo(Token.Source.NEW);
         assertThat(endpoint.requests()).hasSize(2);
@@ -94,11 +111,12 @@ class OAuth2CacheTest {
     @Test
     void credentialsWhenThePasswordChangedThenTheCacheMissesAndTheNewPasswordIsSent() {
         TestServers.answerInTurn(server, () -> post(PATH), okJson(token("first", "")), okJson(token("second", "")));
-        run(DiskTokenStore.Mode.ALL).credentials();
+        run(DiskTokenStore.Mode.ALL).credentials(CallContext.NONE);
         Map<String, String> changed = new HashMap<>(SALESFORCE_SECRETS);
         changed.put("salesforce_password", "n3w pass");
 
-        Credentials c = endpoint.authenticator(password(), changed, store(DiskTokenStore.Mode.ALL)).credentials();
+        Credentials c = endpoint.authenticator(password(), changed, store(DiskTokenStore.Mode.ALL))
+                .credentials(CallContext.NONE);
 
         assertThat(bearerToken(c)).isEqualTo("Bearer second");
         assertThat(TokenEndpoint.form(endpoint.requests().get(1))).containsEntry("password", "n3w passTOK=EN");
@@ -109,10 +127,10 @@ class OAuth2CacheTest {
         TestServers.answerInTurn(server, () -> post(PATH),
                 okJson(token("a1", ",\"expires_in\":3600,\"refresh_token\":\"RT1\"")),
                 okJson(token("a2", ",\"expires_in\":3600")));
-        run(DiskTokenStore.Mode.ALL).credentials();
+        run(DiskTokenStore.Mode.ALL).credentials(CallContext.NONE);
         endpoint.clock.advance(Duration.ofSeconds(3540));
 
-        Credentials renewed = run(DiskTokenStore.Mode.ALL).credentials();
+        Credentials renewed = run(DiskTokenStore.Mode.ALL).credentials(CallContext.NONE);
 
         assertThat(bearerToken(renewed)).isEqualTo("Bearer a2");
         assertThat(endpoint.grantTypes()).containsExactly("password", "refresh_token");
@@ -127,11 +145,11 @@ class OAuth2CacheTest {
         TestServers.answerInTurn(server, () -> post(PATH), okJson(token("first", "")), okJson(token("second", "")));
         Authenticator a = run(DiskTokenStore.Mode.ALL);
         Authenticator b = run(DiskTokenStore.Mode.ALL);
-        Credentials aRejected = a.credentials();
-        Credentials bRejected = b.credentials();
+        Credentials aRejected = a.credentials(CallContext.NONE);
+        Credentials bRejected = b.credentials(CallContext.NONE);
 
-        Credentials aRenewed = a.renew(aRejected);
-        Credentials bRenewed = b.renew(bRejected);
+        Credentials aRenewed = a.renew(aRejected, CallContext.NONE);
+        Credentials bRenewed = b.renew(bRejected, CallContext.NONE);
 
         assertThat(bearerToken(aRenewed)).isEqualTo("Bearer second");
         assertThat(bearerToken(bRenewed)).isEqualTo("Bearer second");
@@ -141,10 +159,10 @@ class OAuth2CacheTest {
     @Test
     void renewWhenTheCachedTokenIsTheRejectedOneThenAsksAndReplacesIt() {
         TestServers.answerInTurn(server, () -> post(PATH), okJson(token("first", "")), okJson(token("second", "")));
-        run(DiskTokenStore.Mode.ALL).credentials();
+        run(DiskTokenStore.Mode.ALL).credentials(CallContext.NONE);
         Authenticator later = run(DiskTokenStore.Mode.ALL);
 
-        Credentials renewed = later.renew(later.credentials());
+        Credentials renewed = later.renew(later.credentials(CallContext.NONE), CallContext.NONE);
 
         assertThat(bearerToken(renewed)).isEqualTo("Bearer second");
         assertThat(store(DiskTokenStore.Mode.ALL).load(entry()).accessToken().reveal()).isEqualTo("second");
@@ -158,7 +176,8 @@ class OAuth2CacheTest {
         List<String> events = new ArrayList<>();
         TokenStore recording = recording(store(DiskTokenStore.Mode.REFRESH_TOKENS_ONLY), events);
 
-        Credentials first = endpoint.authenticator(refreshGrant(), SALESFORCE_SECRETS, recording).credentials();
+        Credentials first = endpoint.authenticator(refreshGrant(), SALESFORCE_SECRETS, recording)
+                .credentials(CallContext.NONE);
         events.add("used " + bearerToken(first));
 
         assertThat(events).containsExactly("save rotated=true", "used Bearer a1");
@@ -168,7 +187,7 @@ class OAuth2CacheTest {
 
         // the next run, cache still off, spends R1: the configured R0 may be revoked by now
         endpoint.authenticator(refreshGrant(), SALESFORCE_SECRETS, store(DiskTokenStore.Mode.REFRESH_TOKENS_ONLY))
-                .credentials();
+                .credentials(CallContext.NONE);
         assertThat(endpoint.requests()).extracting(r -> TokenEndpoint.form(r).get("refresh_token"))
                 .containsExactly("R0", "R1");
         assertThat(store(DiskTokenStore.Mode.ALL).load(entry("refresh_token")).refreshToken().reveal())
@@ -180,7 +199,7 @@ class OAuth2CacheTest {
         server.stubFor(post(PATH).willReturn(okJson(token("a1", ",\"refresh_token\":\"R0\""))));
 
         endpoint.authenticator(refreshGrant(), SALESFORCE_SECRETS, store(DiskTokenStore.Mode.REFRESH_TOKENS_ONLY))
-                .credentials();
+                .credentials(CallContext.NONE);
 
         assertThat(dir.resolve("tokens").resolve(entry("refresh_token").name())).doesNotExist();
     }
@@ -196,7 +215,7 @@ class OAuth2CacheTest {
                 Authenticator own = run(DiskTokenStore.Mode.ALL);
                 all.add(pool.submit(() -> {
                     go.await();
-                    return bearerToken(own.credentials());
+                    return bearerToken(own.credentials(CallContext.NONE));
                 }));
             }
             go.countDown();
@@ -213,7 +232,7 @@ class OAuth2CacheTest {
     void theCacheFileNeverHoldsATokenOrSecretInTheClear() throws Exception {
         server.stubFor(post(PATH).willReturn(okJson(token("a1-access-token-value", ",\"refresh_token\":\"RT1-value\""))));
 
-        run(DiskTokenStore.Mode.ALL).credentials();
+        run(DiskTokenStore.Mode.ALL).credentials(CallContext.NONE);
 
         byte[] bytes = Files.readAllBytes(dir.resolve("tokens").resolve(entry().name()));
         String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.connectorruntime.error.Failure;
+import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.TestServers;
 import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.secret.Redactor;
@@ -65,7 +66,7 @@ class SecretsNeverLeakTest {
         server.stubFor(post(PATH).willReturn(answer));
         Authenticator auth = endpoint.authenticator(basicSalesforce(), secrets());
 
-        Failure failure = catchThrowableOfType(Failure.class, auth::credentials);
+        Failure failure = catchThrowableOfType(Failure.class, () -> auth.credentials(CallContext.NONE));
 
         assertNoSecretIn(shown(failure));
     }
@@ -76,7 +77,8 @@ class SecretsNeverLeakTest {
                 t("http://127.0.0.1:" + TestServers.closedPort() + PATH), t("<<salesforce_consumer_key>>"),
                 t("<<salesforce_consumer_secret>>"), null, null, OAuth2.ClientAuth.BODY, Map.of(), null, null, null));
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> endpoint.authenticator(auth, secrets()).credentials());
+        Failure failure = catchThrowableOfType(Failure.class,
+                () -> endpoint.authenticator(auth, secrets()).credentials(CallContext.NONE));
 
         assertNoSecretIn(shown(failure));
     }
@@ -86,7 +88,7 @@ class SecretsNeverLeakTest {
         server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS)));
         OAuth2Authenticator auth = (OAuth2Authenticator) endpoint.authenticator(basicSalesforce(), secrets());
 
-        Credentials credentials = auth.credentials();
+        Credentials credentials = auth.credentials(CallContext.NONE);
 
         assertThat(credentials).hasToString("Credentials[Authorization][]");
         assertThat(credentials.headers().get("Authorization")).hasToString("****");
@@ -98,12 +100,12 @@ class SecretsNeverLeakTest {
     void successThenTheAccessTokenTheBearerHeaderTheFormAndTheBasicHeaderAreRedacted() {
         server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS)));
 
-        endpoint.authenticator(basicSalesforce(), secrets()).credentials();
+        endpoint.authenticator(basicSalesforce(), secrets()).credentials(CallContext.NONE);
 
         LoggedRequest request = endpoint.requests().get(0);
         String form = request.getBodyAsString();
         String basic = request.getHeader("Authorization");
-        Redactor redactor = Redactor.global();
+        Redactor redactor = endpoint.redactor;
         assertThat(redactor.redact("token " + SALESFORCE_TOKEN + " issued")).isEqualTo("token **** issued");
         assertThat(redactor.redact("Authorization: Bearer " + SALESFORCE_TOKEN)).isEqualTo("Authorization: ****");
         assertThat(redactor.redact("--data '" + form + "'")).isEqualTo("--data '****'");
@@ -116,11 +118,11 @@ class SecretsNeverLeakTest {
     void successWithClientSecretInTheBodyThenTheFormIsRedacted() {
         server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS)));
 
-        endpoint.authenticator(endpoint.salesforce(), secrets()).credentials();
+        endpoint.authenticator(endpoint.salesforce(), secrets()).credentials(CallContext.NONE);
 
         String form = endpoint.requests().get(0).getBodyAsString();
         assertThat(form).contains("client_secret=");
-        assertThat(Redactor.global().redact(form)).isEqualTo("****");
+        assertThat(endpoint.redactor.redact(form)).isEqualTo("****");
     }
 
     private OAuth2.Password basicSalesforce() {

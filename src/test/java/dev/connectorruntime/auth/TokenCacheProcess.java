@@ -1,9 +1,11 @@
 package dev.connectorruntime.auth;
 
 import dev.connectorruntime.auth.cache.DiskTokenStore;
+import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.HttpExecutor;
 import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.model.OAuth2;
+import dev.connectorruntime.secret.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,8 +45,9 @@ public final class TokenCacheProcess {
                     message -> System.err.println("warning: " + message), Duration.ofSeconds(30));
             Authenticator auth = Authenticators.create("salesforce", connector,
                     TokenEndpoint.resolver(TokenEndpoint.SALESFORCE_SECRETS),
-                    new TokenClient(Retrier.standard(executor), clock, Duration.ofSeconds(20)), clock, store);
-            Credentials credentials = auth.credentials();
+                    new TokenClient(Retrier.standard(executor), clock, Duration.ofSeconds(20), new Redactor()), clock,
+                    store);
+            Credentials credentials = auth.credentials(CallContext.NONE);
             System.out.println(credentials.headers().get("Authorization").reveal() + " from "
                     + auth.status().token().source());
         }

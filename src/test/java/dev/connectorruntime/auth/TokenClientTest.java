@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.TestServers;
 import dev.connectorruntime.model.OAuth2;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class TokenClientTest {
     void passwordGrantSendsExactlyTheFormFieldsEachFormEncoded() {
         server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS)));
 
-        endpoint.authenticator(endpoint.salesforce()).credentials();
+        endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE);
 
         LoggedRequest request = endpoint.requests().get(0);
         assertThat(request.getBodyAsString()).isEqualTo("grant_type=password"
@@ -70,7 +71,7 @@ class TokenClientTest {
         Map<String, String> secrets = new HashMap<>(TokenEndpoint.SALESFORCE_SECRETS);
         secrets.put("salesforce_security_token", "");
 
-        endpoint.authenticator(endpoint.salesforce(), secrets).credentials();
+        endpoint.authenticator(endpoint.salesforce(), secrets).credentials(CallContext.NONE);
 
         assertThat(TokenEndpoint.form(endpoint.requests().get(0))).containsEntry("password", "p&ss w+rd");
     }
@@ -83,7 +84,7 @@ class TokenClientTest {
         secrets.put("salesforce_consumer_secret", "s3cr+t/=:%z");
 
         endpoint.authenticator(TokenEndpoint.password(endpoint.client(OAuth2.ClientAuth.BASIC, "instance_url", null)),
-                secrets).credentials();
+                secrets).credentials(CallContext.NONE);
 
         LoggedRequest request = endpoint.requests().get(0);
         // RFC 6749 §2.3.1: "3MVG9.client+id:s3cr%2Bt%2F%3D%3A%25z", then base64
@@ -100,7 +101,7 @@ class TokenClientTest {
                 t("https://api.example.com"), OAuth2.ClientAuth.BODY, Map.of("resource", t("urn:x&y")), null, null,
                 null));
 
-        endpoint.authenticator(auth).credentials();
+        endpoint.authenticator(auth).credentials(CallContext.NONE);
 
         assertThat(endpoint.requests().get(0).getBodyAsString()).isEqualTo("grant_type=client_credentials"
                 + "&scope=api+refresh_token&audience=https%3A%2F%2Fapi.example.com&resource=urn%3Ax%26y"
@@ -112,7 +113,7 @@ class TokenClientTest {
         server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS)));
         OAuth2Authenticator auth = (OAuth2Authenticator) endpoint.authenticator(endpoint.salesforce());
 
-        Credentials credentials = auth.credentials();
+        Credentials credentials = auth.credentials(CallContext.NONE);
 
         assertThat(credentials.baseUrl()).isEqualTo("https://na1.salesforce.com");
         assertThat(TokenEndpoint.bearerToken(credentials)).isEqualTo("Bearer " + SALESFORCE_TOKEN);
@@ -128,7 +129,7 @@ class TokenClientTest {
         server.stubFor(post(PATH).willReturn(okJson(
                 SALESFORCE_SUCCESS.replace("https://na1.salesforce.com\"", "https://na1.salesforce.com/\""))));
 
-        Credentials credentials = endpoint.authenticator(endpoint.salesforce()).credentials();
+        Credentials credentials = endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE);
 
         assertThat(credentials.baseUrl()).isEqualTo("https://na1.salesforce.com");
     }
@@ -138,7 +139,7 @@ class TokenClientTest {
         server.stubFor(post(PATH).willReturn(okJson(
                 SALESFORCE_SUCCESS.replace("https://na1.salesforce.com", "http://127.0.0.1:8080"))));
 
-        assertThat(endpoint.authenticator(endpoint.salesforce()).credentials().baseUrl())
+        assertThat(endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE).baseUrl())
                 .isEqualTo("http://127.0.0.1:8080");
     }
 
@@ -148,7 +149,7 @@ class TokenClientTest {
                 SALESFORCE_SUCCESS.replace("https://na1.salesforce.com", "http://na1.salesforce.com"))));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> endpoint.authenticator(endpoint.salesforce()).credentials());
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
         assertThat(failure.getMessage()).isEqualTo("the token response's `instance_url` (http://na1.salesforce.com) "
@@ -160,7 +161,7 @@ class TokenClientTest {
         server.stubFor(post(PATH).willReturn(okJson(TokenEndpoint.token("abc", ""))));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> endpoint.authenticator(endpoint.salesforce()).credentials());
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
         assertThat(failure.getMessage()).isEqualTo("the token response has no `instance_url` for `base_url_from`");
@@ -173,7 +174,7 @@ class TokenClientTest {
         server.stubFor(post(PATH).willReturn(okJson("{\"token_type\":\"Bearer\",\"instance_url\":\"https://x.example\"}")));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> endpoint.authenticator(endpoint.salesforce()).credentials());
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
         assertThat(failure.getMessage()).isEqualTo("the token endpoint's answer has no `access_token`");
@@ -185,7 +186,7 @@ class TokenClientTest {
         server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS.replace("\"Bearer\"", "\"mac\""))));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> endpoint.authenticator(endpoint.salesforce()).credentials());
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
         assertThat(failure.getMessage())
@@ -196,7 +197,7 @@ class TokenClientTest {
     void successWhenTokenTypeIsLowerCaseBearerThenAccepted() {
         server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS.replace("\"Bearer\"", "\"bearer\""))));
 
-        assertThat(endpoint.authenticator(endpoint.salesforce()).credentials().baseUrl()).isNotNull();
+        assertThat(endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE).baseUrl()).isNotNull();
     }
 
     @Test
@@ -205,7 +206,7 @@ class TokenClientTest {
                 .withBody("<html>Login</html>")));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> endpoint.authenticator(endpoint.salesforce()).credentials());
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
         assertThat(failure.getMessage()).isEqualTo("the token endpoint answered 200 without a JSON object");
@@ -217,7 +218,7 @@ class TokenClientTest {
         server.stubFor(post(PATH).willReturn(salesforceError(400, "invalid_grant", "authentication failure")));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> endpoint.authenticator(endpoint.salesforce()).credentials());
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
         assertThat(failure.getMessage())
@@ -243,7 +244,7 @@ class TokenClientTest {
         server.stubFor(post(PATH).willReturn(salesforceError(status, error, description)));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> endpoint.authenticator(endpoint.salesforce()).credentials());
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
         assertThat(failure.getMessage())
@@ -258,7 +259,7 @@ class TokenClientTest {
         server.stubFor(post(PATH).willReturn(salesforceError(400, "unsupported_grant_type", "grant type not supported")));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> endpoint.authenticator(endpoint.salesforce()).credentials());
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.getMessage())
                 .isEqualTo("the token endpoint answered 400: unsupported_grant_type (grant type not supported)");
@@ -271,7 +272,7 @@ class TokenClientTest {
         server.stubFor(post(PATH).willReturn(status(404).withBody("Not Found")));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> endpoint.authenticator(endpoint.salesforce()).credentials());
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.getMessage()).isEqualTo("the token endpoint answered 404");
         assertThat(failure.hint()).isEqualTo("check the connector's `token_url`");
@@ -283,7 +284,7 @@ class TokenClientTest {
     void transientErrorThenSuccessIsRetried(int status) {
         TestServers.answerInTurn(server, () -> post(PATH), status(status), okJson(SALESFORCE_SUCCESS));
 
-        Credentials credentials = endpoint.authenticator(endpoint.salesforce()).credentials();
+        Credentials credentials = endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE);
 
         assertThat(TokenEndpoint.bearerToken(credentials)).isEqualTo("Bearer " + SALESFORCE_TOKEN);
         assertThat(endpoint.requests()).hasSize(2);
@@ -295,7 +296,7 @@ class TokenClientTest {
         server.stubFor(post(PATH).willReturn(status(503)));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> endpoint.authenticator(endpoint.salesforce()).credentials());
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
         assertThat(failure.getMessage()).isEqualTo("the token endpoint answered 503");
@@ -309,7 +310,8 @@ class TokenClientTest {
         OAuth2.RefreshToken auth = new OAuth2.RefreshToken(endpoint.client(OAuth2.ClientAuth.BODY, null, null),
                 t("5Aep861refresh"));
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> endpoint.authenticator(auth).credentials());
+        Failure failure = catchThrowableOfType(Failure.class,
+                () -> endpoint.authenticator(auth).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
         assertThat(failure.getMessage()).isEqualTo("the token endpoint answered 503");
@@ -324,7 +326,8 @@ class TokenClientTest {
         OAuth2.RefreshToken auth = new OAuth2.RefreshToken(endpoint.client(OAuth2.ClientAuth.BODY, null, null),
                 t("5Aep861refresh"));
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> endpoint.authenticator(auth).credentials());
+        Failure failure = catchThrowableOfType(Failure.class,
+                () -> endpoint.authenticator(auth).credentials(CallContext.NONE));
 
         assertThat(failure.getMessage())
                 .isEqualTo("the token endpoint answered 400: invalid_grant (expired access/refresh token)");
@@ -338,7 +341,8 @@ class TokenClientTest {
                 t("<<salesforce_consumer_key>>"), t("<<salesforce_consumer_secret>>"), null, null,
                 OAuth2.ClientAuth.BODY, Map.of(), null, null, null));
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> endpoint.authenticator(auth).credentials());
+        Failure failure = catchThrowableOfType(Failure.class,
+                () -> endpoint.authenticator(auth).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.NETWORK);
         assertThat(failure.getMessage()).isEqualTo("connection refused by 127.0.0.1:" + port + " (after 3 attempts)");
@@ -367,7 +371,7 @@ class TokenClientTest {
         OAuth2Authenticator auth = (OAuth2Authenticator) endpoint.authenticator(
                 TokenEndpoint.password(endpoint.client(OAuth2.ClientAuth.BODY, null, null)));
 
-        auth.credentials();
+        auth.credentials(CallContext.NONE);
 
         assertThat(auth.token().expiresAt()).isEqualTo(TokenEndpoint.START.plusSeconds(3600));
     }
@@ -378,7 +382,7 @@ class TokenClientTest {
         OAuth2Authenticator auth = (OAuth2Authenticator) endpoint.authenticator(
                 TokenEndpoint.password(endpoint.client(OAuth2.ClientAuth.BODY, "instance_url", Duration.ofHours(2))));
 
-        auth.credentials();
+        auth.credentials(CallContext.NONE);
 
         assertThat(auth.token().expiresAt()).isEqualTo(TokenEndpoint.START.plus(Duration.ofHours(2)));
     }

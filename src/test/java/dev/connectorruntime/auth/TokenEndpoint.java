@@ -13,6 +13,7 @@ import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.http.TestServers;
 import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.model.SecretTemplate;
+import dev.connectorruntime.secret.Redactor;
 import dev.connectorruntime.secret.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,12 +59,14 @@ final class TokenEndpoint implements AutoCloseable {
     final MutableClock clock = new MutableClock(START);
     final RecordingSleeper sleeper = new RecordingSleeper();
     final HttpExecutor executor = new HttpExecutor(null);
+    /** Learns the secrets the token client and the authenticators derive, as the engine's redactor would. */
+    final Redactor redactor = new Redactor();
     final TokenClient tokens;
 
     TokenEndpoint(WireMockExtension server) {
         this.server = server;
         this.tokens = new TokenClient(new Retrier(executor, sleeper, bound -> bound, clock), clock,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), redactor);
     }
 
     String tokenUrl() {
@@ -98,6 +101,13 @@ final class TokenEndpoint implements AutoCloseable {
     /** As the runner builds it with the disk cache: the entry is named after the seed connector. */
     Authenticator authenticator(OAuth2 auth, Map<String, String> secrets, TokenStore store) {
         return Authenticators.create("salesforce", auth, resolver(secrets), tokens, clock, store);
+    }
+
+    /** As another run (another engine) builds it: the same endpoint and cache, but a redactor of its own. */
+    Authenticator anotherRun(OAuth2 auth, TokenStore store, Redactor itsRedactor) {
+        TokenClient client = new TokenClient(new Retrier(executor, sleeper, bound -> bound, clock), clock,
+                Duration.ofSeconds(5), itsRedactor);
+        return Authenticators.create("salesforce", auth, resolver(SALESFORCE_SECRETS), client, clock, store);
     }
 
     Authenticator authenticator(OAuth2 auth) {

@@ -29,10 +29,11 @@ class DeadlineTest {
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
-    private Retrier retrier(Deadline deadline) {
-        HttpExecutor executor = new HttpExecutor(null,
-                new ExecutorOptions(Proxies.NONE, HttpListener.NONE, deadline));
-        return new Retrier(executor, sleeper, bound -> bound, Clock.systemUTC());
+    private HttpResult send(HttpCall call, Deadline deadline) {
+        try (HttpExecutor executor = new HttpExecutor(null)) {
+            return new Retrier(executor, sleeper, bound -> bound, Clock.systemUTC())
+                    .send(call, GET, new CallContext(HttpListener.NONE, deadline, new Cancellation()));
+        }
     }
 
     private HttpCall call() {
@@ -45,7 +46,7 @@ class DeadlineTest {
         long start = System.nanoTime();
 
         Failure f = catchThrowableOfType(Failure.class,
-                () -> retrier(Deadline.after(Duration.ofMillis(300))).send(call(), GET));
+                () -> send(call(), Deadline.after(Duration.ofMillis(300))));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
         assertThat(f.kind()).isEqualTo(Kind.NETWORK);
@@ -62,7 +63,7 @@ class DeadlineTest {
         Deadline deadline = Deadline.after(Duration.ofSeconds(1), now::get);
         now.addAndGet(Duration.ofSeconds(1).toNanos());
 
-        Failure f = catchThrowableOfType(Failure.class, () -> retrier(deadline).send(call(), GET));
+        Failure f = catchThrowableOfType(Failure.class, () -> send(call(), deadline));
 
         assertThat(f.kind()).isEqualTo(Kind.NETWORK);
         assertThat(f.getMessage()).isEqualTo("the run did not finish within --timeout 1s: no time left for a request"
@@ -75,7 +76,7 @@ class DeadlineTest {
         server.stubFor(get("/slow").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "10")));
 
         Failure f = catchThrowableOfType(Failure.class,
-                () -> retrier(Deadline.after(Duration.ofSeconds(5))).send(call(), GET));
+                () -> send(call(), Deadline.after(Duration.ofSeconds(5))));
 
         assertThat(f.kind()).isEqualTo(Kind.NETWORK);
         assertThat(f.getMessage()).isEqualTo("the run did not finish within --timeout 5s: the server answered 503,"
@@ -91,7 +92,7 @@ class DeadlineTest {
         AtomicLong now = new AtomicLong();
         Deadline deadline = Deadline.after(Duration.ofMillis(400), now::get);
 
-        Failure f = catchThrowableOfType(Failure.class, () -> retrier(deadline).send(refused, GET));
+        Failure f = catchThrowableOfType(Failure.class, () -> send(refused, deadline));
 
         assertThat(f.getMessage()).startsWith("the run did not finish within --timeout 400ms: connection refused by"
                 + " 127.0.0.1:").endsWith(", and attempt 2 of 3 could start only in 500ms");
@@ -102,7 +103,7 @@ class DeadlineTest {
     void sendWhenTheDeadlineLeavesRoomThenRetriesAsUsual() {
         TestServers.answerInTurn(server, () -> get("/slow"), aResponse().withStatus(503), aResponse().withStatus(200));
 
-        HttpResult r = retrier(Deadline.after(Duration.ofSeconds(5))).send(call(), GET);
+        HttpResult r = send(call(), Deadline.after(Duration.ofSeconds(5)));
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(500));

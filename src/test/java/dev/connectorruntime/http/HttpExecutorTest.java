@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.RetryPolicy;
@@ -23,6 +24,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +64,7 @@ class HttpExecutorTest {
         server.stubFor(get("/items").willReturn(aResponse().withFault(fault)));
 
         NetworkException e = catchThrowableOfType(NetworkException.class,
-                () -> executor.send(getCall("/items"), TIMEOUT, KB));
+                () -> send(getCall("/items"), TIMEOUT, KB));
 
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.RESET);
         assertThat(e.getMessage()).isEqualTo(
@@ -76,7 +79,8 @@ class HttpExecutorTest {
         HttpCall put = HttpCall.builder("PUT", uri("/items")).body("{}", "application/json").build();
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> retrier.send(put, new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB)));
+                () -> retrier.send(put, new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB),
+                        CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.NETWORK);
         assertThat(failure.getMessage()).isEqualTo("the connection to 127.0.0.1:" + server.getPort()
@@ -99,7 +103,8 @@ class HttpExecutorTest {
         Retrier retrier = new Retrier(executor, sleeper, bound -> bound, Clock.systemUTC());
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> retrier.send(getCall("/items"), new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB)));
+                () -> retrier.send(getCall("/items"), new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB),
+                        CallContext.NONE));
 
         assertThat(failure.getMessage()).endsWith(" closed before the answer was complete (after 3 attempts)");
         assertThat(sleeper.waits()).hasSize(2);
@@ -113,7 +118,8 @@ class HttpExecutorTest {
         HttpCall post = HttpCall.builder("POST", uri("/items")).body("{}", "application/json").build();
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> retrier.send(post, new SendPolicy(RetryPolicy.DEFAULT, false, false, TIMEOUT, KB)));
+                () -> retrier.send(post, new SendPolicy(RetryPolicy.DEFAULT, false, false, TIMEOUT, KB),
+                        CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.NETWORK);
         assertThat(failure.getMessage()).isEqualTo(
@@ -127,7 +133,7 @@ class HttpExecutorTest {
         long start = System.nanoTime();
 
         NetworkException e = catchThrowableOfType(NetworkException.class,
-                () -> executor.send(getCall("/slow"), SHORT, KB));
+                () -> send(getCall("/slow"), SHORT, KB));
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.TIMEOUT);
@@ -140,7 +146,7 @@ class HttpExecutorTest {
         server.stubFor(get("/slow").willReturn(ok().withFixedDelay(1500)));
 
         NetworkException e = catchThrowableOfType(NetworkException.class,
-                () -> executor.send(getCall("/slow"), SHORT, KB));
+                () -> send(getCall("/slow"), SHORT, KB));
 
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.TIMEOUT);
     }
@@ -149,7 +155,7 @@ class HttpExecutorTest {
     void sendWhenBodyIsLargerThanTheCapThenFailureApiNamingTheCap() {
         server.stubFor(get("/big").willReturn(ok("x".repeat(4096))));
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> executor.send(getCall("/big"), TIMEOUT, KB));
+        Failure failure = catchThrowableOfType(Failure.class, () -> send(getCall("/big"), TIMEOUT, KB));
 
         assertThat(failure.kind()).isEqualTo(Kind.API);
         assertThat(failure.getMessage())
@@ -162,7 +168,7 @@ class HttpExecutorTest {
         server.stubFor(get("/big").willReturn(ok("x".repeat(2 * 1024 * 1024))));
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> executor.send(getCall("/big"), TIMEOUT, 1024 * 1024));
+                () -> send(getCall("/big"), TIMEOUT, 1024 * 1024));
 
         assertThat(failure.getMessage())
                 .isEqualTo("the response from 127.0.0.1:" + server.getPort() + " is larger than the 1 MB cap");
@@ -174,7 +180,8 @@ class HttpExecutorTest {
         Retrier retrier = new Retrier(executor, sleeper, bound -> bound, Clock.systemUTC());
 
         Failure failure = catchThrowableOfType(Failure.class,
-                () -> retrier.send(getCall("/big"), new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB)));
+                () -> retrier.send(getCall("/big"), new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB),
+                        CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.API);
         server.verify(1, getRequestedFor(urlEqualTo("/big")));
@@ -184,7 +191,7 @@ class HttpExecutorTest {
     void sendWhenBodyIsExactlyTheCapThenReturnsIt() throws Exception {
         server.stubFor(get("/fits").willReturn(ok("x".repeat(1024))));
 
-        HttpResult result = executor.send(getCall("/fits"), TIMEOUT, KB);
+        HttpResult result = send(getCall("/fits"), TIMEOUT, KB);
 
         assertThat(result.body()).hasSize(1024);
     }
@@ -193,7 +200,7 @@ class HttpExecutorTest {
     void sendWhenPlainHttpThenHttp11WithoutAnH2cUpgrade() throws Exception {
         server.stubFor(get("/items").willReturn(ok()));
 
-        executor.send(getCall("/items"), TIMEOUT, KB);
+        send(getCall("/items"), TIMEOUT, KB);
 
         LoggedRequest received = server.findAll(getRequestedFor(urlEqualTo("/items"))).get(0);
         assertThat(received.getProtocol()).isEqualTo("HTTP/1.1");
@@ -206,7 +213,7 @@ class HttpExecutorTest {
         server.stubFor(get("/old").willReturn(aResponse().withStatus(302).withHeader("Location", "/new")));
         server.stubFor(get("/new").willReturn(ok("followed")));
 
-        HttpResult result = executor.send(getCall("/old"), TIMEOUT, KB);
+        HttpResult result = send(getCall("/old"), TIMEOUT, KB);
 
         assertThat(result.status()).isEqualTo(302);
         assertThat(result.header("Location")).isEqualTo("/new");
@@ -217,7 +224,7 @@ class HttpExecutorTest {
     void sendWhenTemporaryRedirectOfPostThenNotFollowed() throws Exception {
         server.stubFor(post("/old").willReturn(aResponse().withStatus(307).withHeader("Location", "/new")));
 
-        HttpResult result = executor.send(HttpCall.builder("POST", uri("/old")).body("{}", "application/json").build(),
+        HttpResult result = send(HttpCall.builder("POST", uri("/old")).body("{}", "application/json").build(),
                 TIMEOUT, KB);
 
         assertThat(result.status()).isEqualTo(307);
@@ -232,7 +239,7 @@ class HttpExecutorTest {
                 .body("{\"LastName\":\"Hopper\"}", "application/json")
                 .build();
 
-        executor.send(call, TIMEOUT, KB);
+        send(call, TIMEOUT, KB);
 
         List<LoggedRequest> received = server.findAll(postRequestedFor(urlEqualTo("/items")));
         assertThat(received).hasSize(1);
@@ -245,7 +252,7 @@ class HttpExecutorTest {
     void sendWhenNothingListensThenRefused() {
         int port = TestServers.closedPort();
 
-        NetworkException e = catchThrowableOfType(NetworkException.class, () -> executor.send(
+        NetworkException e = catchThrowableOfType(NetworkException.class, () -> send(
                 HttpCall.builder("GET", URI.create("http://127.0.0.1:" + port + "/")).build(), TIMEOUT, KB));
 
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.REFUSED);
@@ -254,7 +261,7 @@ class HttpExecutorTest {
 
     @Test
     void sendWhenHostDoesNotResolveThenDns() {
-        NetworkException e = catchThrowableOfType(NetworkException.class, () -> executor.send(
+        NetworkException e = catchThrowableOfType(NetworkException.class, () -> send(
                 HttpCall.builder("GET", URI.create("http://no-such-host.invalid/")).build(), TIMEOUT, KB));
 
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.DNS);
@@ -267,13 +274,60 @@ class HttpExecutorTest {
         Thread.currentThread().interrupt();
 
         try {
-            Failure failure = catchThrowableOfType(Failure.class, () -> executor.send(getCall("/slow"), TIMEOUT, KB));
+            Failure failure = catchThrowableOfType(Failure.class, () -> send(getCall("/slow"), TIMEOUT, KB));
 
             assertThat(failure.kind()).isEqualTo(Kind.INTERRUPTED);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void sendWhenCancelledWhileTheServerIsSlowThenFailsCancelledLongBeforeTheAnswer() {
+        server.stubFor(get("/slow").willReturn(ok().withFixedDelay(4000)));
+        Cancellation cancellation = new Cancellation();
+        CallContext context = new CallContext(HttpListener.NONE, Deadline.NONE, cancellation);
+        long start = System.nanoTime();
+        CompletableFuture.runAsync(cancellation::cancel, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+
+        Failure failure = catchThrowableOfType(Failure.class,
+                () -> executor.send(getCall("/slow"), TIMEOUT, KB, context));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2000));
+        assertThat(failure.kind()).isEqualTo(Kind.CANCELLED);
+        assertThat(failure.code()).isEqualTo(Code.CANCELLED);
+        assertThat(failure.getMessage()).isEqualTo("the call was cancelled");
+    }
+
+    @Test
+    void sendWhenAlreadyCancelledThenFailsCancelledWithoutSending() {
+        Cancellation cancellation = new Cancellation();
+        cancellation.cancel();
+
+        Failure failure = catchThrowableOfType(Failure.class, () -> executor.send(getCall("/items"), TIMEOUT, KB,
+                new CallContext(HttpListener.NONE, Deadline.NONE, cancellation)));
+
+        assertThat(failure.kind()).isEqualTo(Kind.CANCELLED);
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void sendWhenTheExecutorWasClosedThenFailsClosed() throws Exception {
+        server.stubFor(get("/items").willReturn(ok()));
+        assertThat(send(getCall("/items"), TIMEOUT, KB).status()).isEqualTo(200);
+
+        executor.close();
+        Failure failure = catchThrowableOfType(Failure.class, () -> send(getCall("/items"), TIMEOUT, KB));
+
+        assertThat(failure.kind()).isEqualTo(Kind.CLOSED);
+        assertThat(failure.code()).isEqualTo(Code.CLOSED);
+        assertThat(failure.getMessage()).isEqualTo("the connector runtime was closed");
+        server.verify(1, getRequestedFor(urlEqualTo("/items")));
+    }
+
+    private HttpResult send(HttpCall call, Duration timeout, long maxBody) throws NetworkException {
+        return executor.send(call, timeout, maxBody, CallContext.NONE);
     }
 
     private static HttpCall getCall(String path) {

@@ -49,9 +49,10 @@ class HttpListenerTest {
         }
     };
 
+    private final CallContext recorded = new CallContext(recorder, Deadline.NONE, new Cancellation());
+
     private Retrier retrier() {
-        return new Retrier(new HttpExecutor(null, new ExecutorOptions(Proxies.NONE, recorder, Deadline.NONE)),
-                new RecordingSleeper(), bound -> bound, Clock.systemUTC());
+        return new Retrier(new HttpExecutor(null), new RecordingSleeper(), bound -> bound, Clock.systemUTC());
     }
 
     @Test
@@ -59,7 +60,8 @@ class HttpListenerTest {
         TestServers.answerInTurn(server, () -> get("/x"), aResponse().withStatus(503),
                 aResponse().withStatus(200).withBody("hello"));
 
-        retrier().send(HttpCall.builder("GET", URI.create(TestServers.origin(server) + "/x")).build(), GET);
+        retrier().send(HttpCall.builder("GET", URI.create(TestServers.origin(server) + "/x")).build(), GET,
+                recorded);
 
         assertThat(events).containsExactly("sending GET /x 1/3", "answered 503 0 bytes", "retrying in 500ms 2/3",
                 "sending GET /x 2/3", "answered 200 5 bytes");
@@ -70,7 +72,7 @@ class HttpListenerTest {
         HttpCall call = HttpCall.builder("GET", URI.create("http://127.0.0.1:" + TestServers.closedPort() + "/x"))
                 .build();
 
-        catchThrowableOfType(Failure.class, () -> retrier().send(call, GET));
+        catchThrowableOfType(Failure.class, () -> retrier().send(call, GET, recorded));
 
         assertThat(events).containsExactly("sending GET /x 1/3", "failed connection refused by 127.0.0.1:PORT",
                 "retrying in 500ms 2/3", "sending GET /x 2/3", "failed connection refused by 127.0.0.1:PORT",
@@ -82,7 +84,7 @@ class HttpListenerTest {
         server.stubFor(get("/big").willReturn(aResponse().withStatus(200).withBody("x".repeat(2048))));
 
         catchThrowableOfType(Failure.class, () -> retrier().send(
-                HttpCall.builder("GET", URI.create(TestServers.origin(server) + "/big")).build(), GET));
+                HttpCall.builder("GET", URI.create(TestServers.origin(server) + "/big")).build(), GET, recorded));
 
         assertThat(events).containsExactly("sending GET /big 1/3",
                 "failed the response from 127.0.0.1:PORT is larger than the 1 KB cap");

@@ -112,7 +112,16 @@ class ProxiesTest {
         assertThat(f.kind()).isEqualTo(Kind.USAGE);
         assertThat(f.getMessage()).isEqualTo("the environment variable HTTPS_PROXY names a socks5:// proxy; only"
                 + " http:// proxies are supported");
-        assertThat(Redactor.global().redact("hunter2-pass")).isEqualTo(Redactor.MASK);
+        assertThat(f.getMessage() + f.hint()).doesNotContain("hunter2-pass");
+    }
+
+    @Test
+    void secretsWhenTheProxyUrlsHaveCredentialsThenThePasswordAndTheUserInfoAndNothingElse() {
+        Proxies p = Proxies.fromEnvironment(Map.of("HTTPS_PROXY", "http://ada:s3cr%40t@proxy.corp:3128",
+                "HTTP_PROXY", "plain.corp:8080"));
+
+        assertThat(p.secrets()).containsExactlyInAnyOrder("s3cr@t", "ada:s3cr%40t");
+        assertThat(Proxies.fromEnvironment(BOTH).secrets()).isEmpty();
     }
 
     @Test
@@ -125,8 +134,7 @@ class ProxiesTest {
     }
 
     private HttpExecutor through(Map<String, String> env) {
-        return new HttpExecutor(null, new ExecutorOptions(Proxies.fromEnvironment(env), HttpListener.NONE,
-                Deadline.NONE));
+        return new HttpExecutor(null, Proxies.fromEnvironment(env));
     }
 
     @Test
@@ -136,7 +144,7 @@ class ProxiesTest {
 
         try (HttpExecutor executor = through(Map.of("HTTP_PROXY", TestServers.origin(proxy)))) {
             HttpResult r = executor.send(HttpCall.builder("GET", URI.create("http://api.example.test/v1/things?q=a%20b"))
-                    .header("Accept", "text/plain").build(), Duration.ofSeconds(5), 1024);
+                    .header("Accept", "text/plain").build(), Duration.ofSeconds(5), 1024, CallContext.NONE);
 
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo("via proxy");
@@ -153,7 +161,7 @@ class ProxiesTest {
                 "NO_PROXY", "example.test"))) {
             catchThrowableOfType(Exception.class, () -> executor.send(
                     HttpCall.builder("GET", URI.create("http://api.example.test/v1/things")).build(),
-                    Duration.ofSeconds(5), 1024));
+                    Duration.ofSeconds(5), 1024, CallContext.NONE));
         }
         assertThat(proxy.getAllServeEvents()).isEmpty();
     }
@@ -166,13 +174,17 @@ class ProxiesTest {
         proxy.stubFor(get("/x").withHeader("Proxy-Authorization", equalTo(expected))
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
         String url = "http://ada:p%25ss%20w0rd@127.0.0.1:" + proxy.getPort();
+        Proxies proxies = Proxies.fromEnvironment(Map.of("HTTP_PROXY", url));
 
-        try (HttpExecutor executor = through(Map.of("HTTP_PROXY", url))) {
+        try (HttpExecutor executor = new HttpExecutor(null, proxies)) {
             HttpResult r = executor.send(HttpCall.builder("GET", URI.create("http://api.example.test/x")).build(),
-                    Duration.ofSeconds(5), 1024);
+                    Duration.ofSeconds(5), 1024, CallContext.NONE);
 
             assertThat(r.status()).isEqualTo(200);
         }
-        assertThat(Redactor.global().redact("p%ss w0rd")).isEqualTo(Redactor.MASK);
+        Redactor redactor = new Redactor();
+        proxies.secrets().forEach(redactor::register);
+        assertThat(redactor.redact("p%ss w0rd")).isEqualTo(Redactor.MASK);
+        assertThat(redactor.redact(url)).doesNotContain("ada:p%25ss%20w0rd");
     }
 }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.RetryPolicy;
@@ -24,6 +25,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +69,7 @@ class RetrierTest {
     void sendWhenGetGets503Then503Then200ThenSendsThreeTimesAndReturns200() {
         TestServers.answerInTurn(server, () -> get("/items"), status(503), status(503), ok("done"));
 
-        HttpResult result = retrier.send(call("GET"), mayResend(THREE_TRIES));
+        HttpResult result = send(call("GET"), mayResend(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.text()).isEqualTo("done");
@@ -77,7 +81,7 @@ class RetrierTest {
     void sendWhenPutGets503ThreeTimesThenSendsThreeTimesAndReturnsThe503() {
         server.stubFor(put("/items").willReturn(status(503).withBody("busy")));
 
-        HttpResult result = retrier.send(call("PUT"), mayResend(THREE_TRIES));
+        HttpResult result = send(call("PUT"), mayResend(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(503);
         assertThat(result.text()).isEqualTo("busy");
@@ -90,7 +94,7 @@ class RetrierTest {
     void sendWhenPostGetsGatewayErrorWithoutRetryAfterThenSendsOnce(int status) {
         server.stubFor(post("/items").willReturn(status(status)));
 
-        HttpResult result = retrier.send(call("POST"), postPolicy(THREE_TRIES));
+        HttpResult result = send(call("POST"), postPolicy(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(status);
         server.verify(1, postRequestedFor(urlEqualTo("/items")));
@@ -102,7 +106,7 @@ class RetrierTest {
         server.stubFor(post("/items").willReturn(ok().withFixedDelay(1500)));
         SendPolicy policy = new SendPolicy(THREE_TRIES, false, false, Duration.ofMillis(300), 1024);
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> retrier.send(call("POST"), policy));
+        Failure failure = catchThrowableOfType(Failure.class, () -> send(call("POST"), policy));
 
         assertThat(failure.kind()).isEqualTo(Kind.NETWORK);
         assertThat(failure.getMessage()).isEqualTo("no answer from 127.0.0.1:" + server.getPort() + " within 300ms");
@@ -117,7 +121,7 @@ class RetrierTest {
         server.stubFor(get("/items").willReturn(ok().withFixedDelay(1500)));
         SendPolicy policy = new SendPolicy(THREE_TRIES, true, false, Duration.ofMillis(300), 1024);
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> retrier.send(call("GET"), policy));
+        Failure failure = catchThrowableOfType(Failure.class, () -> send(call("GET"), policy));
 
         assertThat(failure.kind()).isEqualTo(Kind.NETWORK);
         assertThat(failure.getMessage())
@@ -130,7 +134,7 @@ class RetrierTest {
         TestServers.answerInTurn(server, () -> post("/items"),
                 status(503).withHeader("Retry-After", "1"), status(201));
 
-        HttpResult result = retrier.send(call("POST"), postPolicy(THREE_TRIES));
+        HttpResult result = send(call("POST"), postPolicy(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(201);
         server.verify(2, postRequestedFor(urlEqualTo("/items")));
@@ -142,7 +146,7 @@ class RetrierTest {
     void sendWhenPostGets429ThenRetriesWithBackoff() {
         TestServers.answerInTurn(server, () -> post("/items"), status(429), status(429), status(201));
 
-        HttpResult result = retrier.send(call("POST"), postPolicy(THREE_TRIES));
+        HttpResult result = send(call("POST"), postPolicy(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(201);
         server.verify(3, postRequestedFor(urlEqualTo("/items")));
@@ -153,7 +157,7 @@ class RetrierTest {
     void sendWhenGetGets429ThreeTimesThenReturnsThe429() {
         server.stubFor(get("/items").willReturn(status(429)));
 
-        HttpResult result = retrier.send(call("GET"), mayResend(THREE_TRIES));
+        HttpResult result = send(call("GET"), mayResend(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(429);
         server.verify(3, getRequestedFor(urlEqualTo("/items")));
@@ -164,7 +168,7 @@ class RetrierTest {
         server.stubFor(get("/items").willReturn(status(503).withHeader("Retry-After", "120")
                 .withBody("{\"message\":\"maintenance\"}")));
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> retrier.send(call("GET"), mayResend(THREE_TRIES)));
+        Failure failure = catchThrowableOfType(Failure.class, () -> send(call("GET"), mayResend(THREE_TRIES)));
 
         assertThat(failure.kind()).isEqualTo(Kind.API);
         assertThat(failure.getMessage()).isEqualTo(
@@ -181,7 +185,7 @@ class RetrierTest {
         TestServers.answerInTurn(server, () -> get("/items"),
                 status(503).withHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"), ok());
 
-        HttpResult result = retrier.send(call("GET"), mayResend(THREE_TRIES));
+        HttpResult result = send(call("GET"), mayResend(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(200);
         assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(2));
@@ -192,7 +196,7 @@ class RetrierTest {
         TestServers.answerInTurn(server, () -> post("/items"),
                 status(503).withHeader("Retry-After", "Wed, 21 Oct 2015 07:00:00 GMT"), status(201));
 
-        HttpResult result = retrier.send(call("POST"), postPolicy(THREE_TRIES));
+        HttpResult result = send(call("POST"), postPolicy(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(201);
         assertThat(sleeper.waits()).containsExactly(Duration.ZERO);
@@ -202,7 +206,7 @@ class RetrierTest {
     void sendWhenRetryAfterIsGarbageThenPostIsNotResent() {
         server.stubFor(post("/items").willReturn(status(503).withHeader("Retry-After", "soon")));
 
-        HttpResult result = retrier.send(call("POST"), postPolicy(THREE_TRIES));
+        HttpResult result = send(call("POST"), postPolicy(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(503);
         server.verify(1, postRequestedFor(urlEqualTo("/items")));
@@ -214,7 +218,7 @@ class RetrierTest {
         HttpCall post = HttpCall.builder("POST", URI.create("http://127.0.0.1:" + port + "/items"))
                 .body("{}", "application/json").build();
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> retrier.send(post, postPolicy(THREE_TRIES)));
+        Failure failure = catchThrowableOfType(Failure.class, () -> send(post, postPolicy(THREE_TRIES)));
 
         assertThat(failure.kind()).isEqualTo(Kind.NETWORK);
         assertThat(failure.getMessage()).isEqualTo("connection refused by 127.0.0.1:" + port + " (after 3 attempts)");
@@ -227,7 +231,7 @@ class RetrierTest {
         server.stubFor(post("/token").willReturn(status(503).withHeader("Retry-After", "1")));
         SendPolicy refresh = new SendPolicy(THREE_TRIES, false, true, TIMEOUT, 1024);
 
-        HttpResult result = retrier.send(call("POST", "/token"), refresh);
+        HttpResult result = send(call("POST", "/token"), refresh);
 
         assertThat(result.status()).isEqualTo(503);
         server.verify(1, postRequestedFor(urlEqualTo("/token")));
@@ -240,7 +244,7 @@ class RetrierTest {
         HttpCall post = HttpCall.builder("POST", URI.create("http://127.0.0.1:" + port + "/token")).build();
         SendPolicy refresh = new SendPolicy(THREE_TRIES, false, true, TIMEOUT, 1024);
 
-        Failure failure = catchThrowableOfType(Failure.class, () -> retrier.send(post, refresh));
+        Failure failure = catchThrowableOfType(Failure.class, () -> send(post, refresh));
 
         assertThat(failure.getMessage()).isEqualTo("connection refused by 127.0.0.1:" + port);
         assertThat(sleeper.waits()).isEmpty();
@@ -250,7 +254,7 @@ class RetrierTest {
     void sendWhenBackingOffThenEachWaitIsDrawnBelowAnExponentialCapLimitedByMaxDelay() {
         server.stubFor(get("/items").willReturn(status(503)));
 
-        retrier.send(call("GET"), mayResend(new RetryPolicy(6, Duration.ofMillis(3000))));
+        send(call("GET"), mayResend(new RetryPolicy(6, Duration.ofMillis(3000))));
 
         assertThat(jitterBounds).containsExactly(500L, 1000L, 2000L, 3000L, 3000L);
         server.verify(6, getRequestedFor(urlEqualTo("/items")));
@@ -261,7 +265,7 @@ class RetrierTest {
         server.stubFor(get("/items").willReturn(status(503)));
         Retrier quarter = new Retrier(executor, sleeper, bound -> bound / 4, CLOCK);
 
-        quarter.send(call("GET"), mayResend(new RetryPolicy(4, Duration.ofSeconds(30))));
+        quarter.send(call("GET"), mayResend(new RetryPolicy(4, Duration.ofSeconds(30))), CallContext.NONE);
 
         assertThat(sleeper.waits())
                 .containsExactly(Duration.ofMillis(125), Duration.ofMillis(250), Duration.ofMillis(500))
@@ -272,7 +276,7 @@ class RetrierTest {
     void sendWhenMaxAttemptsIsOneThenSendsOnce() {
         server.stubFor(get("/items").willReturn(status(503)));
 
-        HttpResult result = retrier.send(call("GET"), mayResend(new RetryPolicy(1, Duration.ofSeconds(30))));
+        HttpResult result = send(call("GET"), mayResend(new RetryPolicy(1, Duration.ofSeconds(30))));
 
         assertThat(result.status()).isEqualTo(503);
         server.verify(1, getRequestedFor(urlEqualTo("/items")));
@@ -283,7 +287,7 @@ class RetrierTest {
     void sendWhenAnswerIsNotTransientThenReturnsItAfterOneSend(int status) {
         server.stubFor(get("/items").willReturn(aResponse().withStatus(status)));
 
-        HttpResult result = retrier.send(call("GET"), mayResend(THREE_TRIES));
+        HttpResult result = send(call("GET"), mayResend(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(status);
         server.verify(1, getRequestedFor(urlEqualTo("/items")));
@@ -298,7 +302,7 @@ class RetrierTest {
 
         try {
             Failure failure = catchThrowableOfType(Failure.class,
-                    () -> interrupted.send(call("GET"), mayResend(THREE_TRIES)));
+                    () -> interrupted.send(call("GET"), mayResend(THREE_TRIES), CallContext.NONE));
 
             assertThat(failure.kind()).isEqualTo(Kind.INTERRUPTED);
             assertThat(failure.getMessage()).isEqualTo("interrupted");
@@ -307,6 +311,60 @@ class RetrierTest {
             Thread.interrupted();
         }
         server.verify(1, getRequestedFor(urlEqualTo("/items")));
+    }
+
+    @Test
+    void sendWhenCancelledDuringARetryAfterWaitThenTheWaitEndsAtOnceWithCancelled() {
+        server.stubFor(get("/items").willReturn(status(503).withHeader("Retry-After", "5")));
+        Cancellation cancellation = new Cancellation();
+        HttpListener cancelOnceWaiting = new HttpListener() {
+            @Override
+            public void retrying(HttpCall call, Duration wait, int nextAttempt, int maxAttempts) {
+                CompletableFuture.runAsync(cancellation::cancel,
+                        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+            }
+        };
+        Retrier sleeping = new Retrier(executor, Retrier.REAL, bound -> bound, CLOCK);
+        long start = System.nanoTime();
+
+        Failure failure = catchThrowableOfType(Failure.class, () -> sleeping.send(call("GET"), mayResend(THREE_TRIES),
+                new CallContext(cancelOnceWaiting, Deadline.NONE, cancellation)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(failure.kind()).isEqualTo(Kind.CANCELLED);
+        assertThat(failure.code()).isEqualTo(Code.CANCELLED);
+        server.verify(1, getRequestedFor(urlEqualTo("/items")));
+    }
+
+    @Test
+    void sendWhenTheServerDroppedThePooledConnectionThenEvenAPostIsSentAgainAtOnceOnANewConnection()
+            throws Exception {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        CallContext context = new CallContext(new HttpListener() {
+            @Override
+            public void failed(HttpCall call, String what, Duration elapsed) {
+                failures.add(what);
+            }
+        }, Deadline.NONE, new Cancellation());
+        try (DroppingServer dropping = new DroppingServer()) {
+            HttpCall post = HttpCall.builder("POST", dropping.uri("/items")).body("{}", "application/json").build();
+
+            HttpResult first = retrier.send(post, postPolicy(THREE_TRIES), context);
+            HttpResult second = retrier.send(post, postPolicy(THREE_TRIES), context);
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(second.text()).isEqualTo("ok");
+            assertThat(dropping.requests()).containsExactly("POST /items", "POST /items", "POST /items");
+            assertThat(dropping.connections()).isEqualTo(2);
+            assertThat(failures).containsExactly("the connection to " + dropping.uri("").getAuthority()
+                    + " was closed by the server while idle");
+            assertThat(sleeper.waits()).containsExactly(Duration.ZERO);
+        }
+    }
+
+    private HttpResult send(HttpCall call, SendPolicy policy) {
+        return retrier.send(call, policy, CallContext.NONE);
     }
 
     private HttpCall call(String method) {

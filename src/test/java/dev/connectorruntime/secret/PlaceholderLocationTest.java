@@ -18,7 +18,7 @@ class PlaceholderLocationTest {
     @Test
     void resolveWhenTheSecondPlaceholderIsMissingThenItsColumnIsReported() {
         List<Problem> problems = new ArrayList<>();
-        new SecretResolver(Map.of("SALESFORCE_PASSWORD", "pw-0123456"), null, false)
+        new SecretResolver(Map.of("SALESFORCE_PASSWORD", "pw-0123456"), null, false, new Redactor())
                 .resolve("<<salesforce_password>><<salesforce_security_token>>", VALUE, problems);
 
         assertThat(problems).singleElement().satisfies(p -> {

@@ -143,8 +143,60 @@ class RedactorTest {
     }
 
     @Test
-    void globalWhenCalledTwiceThenSameInstance() {
-        assertThat(Redactor.global()).isSameAs(Redactor.global()).isNotSameAs(redactor);
+    void registerTransientWhenRegisteredThenMaskedInItsDerivedFormsToo() {
+        redactor.registerTransient(Secret.of("access token/1"));
+
+        assertThat(redactor.redact("Bearer access token/1, access%20token%2F1")).isEqualTo("Bearer ****, ****");
+    }
+
+    @Test
+    void registerTransientWhenSixtyFourNewerTransientValuesCameThenNoLongerMasked() {
+        redactor.registerTransient("oldest-token");
+        registerNewerTransients(Redactor.TRANSIENT_KEPT - 1);
+
+        assertThat(redactor.redact("oldest-token")).as("63 newer: still kept").isEqualTo(Redactor.MASK);
+
+        registerNewerTransients(1);
+
+        assertThat(redactor.redact("oldest-token")).isEqualTo("oldest-token");
+        assertThat(redactor.redact(newer(0))).isEqualTo(Redactor.MASK);
+    }
+
+    @Test
+    void registerWhenManyTransientValuesCameAfterThenStillMasked() {
+        redactor.register("connector-password");
+        redactor.register("also-transient");
+        redactor.registerTransient("also-transient");
+
+        registerNewerTransients(3 * Redactor.TRANSIENT_KEPT);
+
+        assertThat(redactor.redact("connector-password also-transient")).isEqualTo("**** ****");
+    }
+
+    @Test
+    void registerTransientWhenRegisteredAgainThenCountsAsNewAndStaysMasked() {
+        redactor.registerTransient("reused-token");
+        registerNewerTransients(Redactor.TRANSIENT_KEPT - 1);
+        redactor.registerTransient("reused-token");
+
+        registerNewerTransients(1);
+
+        assertThat(redactor.redact("reused-token")).isEqualTo(Redactor.MASK);
+        assertThat(redactor.redact(newer(0))).as("the oldest other value went instead")
+                .isEqualTo(newer(0));
+    }
+
+    private int transients;
+
+    /** Registers {@code n} new transient values, {@link #newer(int)} 0, 1, ... in order. */
+    private void registerNewerTransients(int n) {
+        for (int i = 0; i < n; i++) {
+            redactor.registerTransient(newer(transients++));
+        }
+    }
+
+    private static String newer(int i) {
+        return String.format("transient-%04d", i);
     }
 
     @Test

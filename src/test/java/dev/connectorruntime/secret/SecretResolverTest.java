@@ -198,13 +198,18 @@ class SecretResolverTest {
     }
 
     @Test
-    void resolveWhenPublicConstructorThenValuesGoToTheGlobalRedactor() {
-        String value = "global-" + System.nanoTime();
-        SecretResolver resolver = new SecretResolver(Map.of("API_KEY", value), dir.resolve(".env"), false);
+    void resolveWhenEachResolverHasItsOwnRedactorThenOnlyThatOneLearnsTheValue() {
+        Redactor other = new Redactor();
+        SecretResolver mine = new SecretResolver(Map.of("API_KEY", "mine-0123456"), dir.resolve(".env"), false,
+                redactor);
+        SecretResolver theirs = new SecretResolver(Map.of("API_KEY", "theirs-0123456"), dir.resolve(".env"), false,
+                other);
 
-        resolver.resolve("<<api_key>>", WHERE, problems);
+        mine.resolve("<<api_key>>", WHERE, problems);
+        theirs.resolve("<<api_key>>", WHERE, problems);
 
-        assertThat(Redactor.global().redact("key " + value)).isEqualTo("key ****");
+        assertThat(redactor.redact("key mine-0123456 theirs-0123456")).isEqualTo("key **** theirs-0123456");
+        assertThat(other.redact("key mine-0123456 theirs-0123456")).isEqualTo("key mine-0123456 ****");
     }
 
     @Test

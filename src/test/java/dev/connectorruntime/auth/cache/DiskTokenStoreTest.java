@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectorruntime.auth.Token;
 import dev.connectorruntime.auth.TokenEntry;
-import dev.connectorruntime.secret.Redactor;
 import dev.connectorruntime.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,18 +69,6 @@ class DiskTokenStoreTest {
         assertThat(loaded.baseUrl()).isEqualTo("https://na1.salesforce.com");
         assertThat(loaded.source()).isEqualTo(Token.Source.CACHE);
         assertThat(warnings).isEmpty();
-    }
-
-    @Test
-    void loadRegistersTheTokensWithTheRedactorAsANewProcessNeedsIt() {
-        DiskTokenStore store = store(DiskTokenStore.Mode.ALL);
-        TokenEntry entry = entry("salesforce", PASSWORD);
-        store.save(entry, token(), false);
-        Redactor.global().clear();
-
-        store.load(entry);
-
-        assertThat(Redactor.global().redact("Bearer " + ACCESS + " and " + REFRESH)).isEqualTo("Bearer **** and ****");
     }
 
     @Test
