@@ -70,8 +70,7 @@ public final class ExampleCheck {
             } catch (Failure f) {
                 failure = f;
             }
-            // what the sandbox saw holds the secrets the engine sent it: masked by the engine's redactor
-            problems = sandbox.problems().stream().map(runtime::redact).toList();
+            problems = sandbox.problems();
             served = sandbox.served();
         }
         List<String> reasons = new ArrayList<>(problems);
