@@ -7,11 +7,12 @@ import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.HttpCall;
 import dev.connectorruntime.http.HttpResult;
-import dev.connectorruntime.http.Origins;
 import dev.connectorruntime.http.Form;
+import dev.connectorruntime.http.Origins;
 import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.http.SendPolicy;
 import dev.connectorruntime.model.Json;
+import dev.connectorruntime.model.Request.Method;
 import dev.connectorruntime.model.RetryPolicy;
 import dev.connectorruntime.secret.Redactor;
 import dev.connectorruntime.secret.Secret;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The token endpoint client: one form-encoded POST, the answer checked (RFC 6749 §5.1, §5.2). It only does
@@ -57,7 +57,7 @@ public final class TokenClient {
     Token request(Request r, CallContext context) {
         String form = Form.encode(r.form(), TokenForm.Field::name, f -> f.value().reveal());
         redactor.registerTransient(form);
-        HttpCall.Builder call = HttpCall.builder("POST", r.tokenUrl())
+        HttpCall.Builder call = HttpCall.builder(Method.POST, r.tokenUrl())
                 .header("Accept", "application/json")
                 .body(form, Form.MEDIA_TYPE);
         if (r.basicAuthorization() != null) {

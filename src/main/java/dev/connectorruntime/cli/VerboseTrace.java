@@ -1,5 +1,6 @@
 package dev.connectorruntime.cli;
 
+import dev.connectorruntime.http.Headers;
 import dev.connectorruntime.http.HttpCall;
 import dev.connectorruntime.http.HttpListener;
 import dev.connectorruntime.http.HttpResult;
@@ -29,8 +30,8 @@ final class VerboseTrace implements HttpListener {
     @Override
     public synchronized void sending(HttpCall call, int attempt, int maxAttempts) {
         print("> " + call.method() + " " + call.uri() + (attempt > 1 ? " (attempt " + attempt + " of " + maxAttempts + ")" : ""));
-        for (Map.Entry<String, String> h : call.headers()) {
-            print("> " + h.getKey() + ": " + Redactor.maskHeaderValue(h.getKey(), h.getValue()));
+        for (Headers.Header<String> h : call.headers()) {
+            print("> " + h.name() + ": " + Redactor.maskHeaderValue(h.name(), h.value()));
         }
         byte[] body = call.body();
         if (body != null) {

@@ -2,11 +2,7 @@ package dev.connectorruntime.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import dev.connectorruntime.model.Request.Method;
 import java.util.Objects;
 
 /**
@@ -15,23 +11,23 @@ import java.util.Objects;
  */
 public final class HttpCall {
 
-    private final String method;
+    private final Method method;
     private final URI uri;
-    private final List<Map.Entry<String, String>> headers;
+    private final Headers<String> headers;
     private final byte[] body;
 
-    private HttpCall(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body) {
+    private HttpCall(Method method, URI uri, Headers<String> headers, byte[] body) {
         this.method = Objects.requireNonNull(method, "method");
         this.uri = Objects.requireNonNull(uri, "uri");
-        this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
+        this.headers = headers;
         this.body = body;
     }
 
-    public static Builder builder(String method, URI uri) {
+    public static Builder builder(Method method, URI uri) {
         return new Builder(method, uri);
     }
 
-    public String method() {
+    public Method method() {
         return method;
     }
 
@@ -40,18 +36,13 @@ public final class HttpCall {
     }
 
     /** Headers in the order they are sent; names as written. */
-    public List<Map.Entry<String, String>> headers() {
+    public Headers<String> headers() {
         return headers;
     }
 
-    /** The first value of a header, case-insensitive, or {@code null}. */
+    /** The value of a header, case-insensitive, or {@code null}. */
     public String header(String name) {
-        for (Map.Entry<String, String> h : headers) {
-            if (h.getKey().equalsIgnoreCase(name)) {
-                return h.getValue();
-            }
-        }
-        return null;
+        return headers.get(name);
     }
 
     /** The body, or {@code null} for none. */
@@ -76,37 +67,31 @@ public final class HttpCall {
 
     /** Builds an {@link HttpCall}. */
     public static final class Builder {
-        private final String method;
+        private final Method method;
         private final URI uri;
-        private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+        private final Headers.Builder<String> headers = Headers.builder();
         private byte[] body;
 
-        private Builder(String method, URI uri) {
-            this.method = method.toUpperCase(Locale.ROOT);
+        private Builder(Method method, URI uri) {
+            this.method = method;
             this.uri = uri;
         }
 
         /** Adds a header, replacing any of the same name (case-insensitive). */
         public Builder header(String name, String value) {
-            headers.removeIf(h -> h.getKey().equalsIgnoreCase(name));
-            headers.add(Map.entry(name, value));
+            headers.set(name, value);
             return this;
         }
 
         /** Adds a header only when none of that name is set yet. */
         public Builder headerIfAbsent(String name, String value) {
-            for (Map.Entry<String, String> h : headers) {
-                if (h.getKey().equalsIgnoreCase(name)) {
-                    return this;
-                }
-            }
-            headers.add(Map.entry(name, value));
+            headers.setIfAbsent(name, value);
             return this;
         }
 
         /** Sets every header of the set, in its order, each replacing one of the same name. */
         public Builder headers(Headers<String> all) {
-            all.forEach(h -> header(h.name(), h.value()));
+            headers.setAll(all);
             return this;
         }
 
@@ -123,7 +108,7 @@ public final class HttpCall {
         }
 
         public HttpCall build() {
-            return new HttpCall(method, uri, headers, body);
+            return new HttpCall(method, uri, headers.build(), body);
         }
     }
 }

@@ -118,13 +118,13 @@ public final class HttpExecutor implements AutoCloseable {
         context.check("no time left for a request to " + hostPort(call.uri()));
         Duration attemptTimeout = deadline.cap(timeout);
         HttpRequest.Builder rb = HttpRequest.newBuilder(call.uri())
-                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                .method(call.method().name(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(call.body()));
         if ("http".equalsIgnoreCase(call.uri().getScheme())) {
             rb.version(HttpClient.Version.HTTP_1_1);
         }
-        for (Map.Entry<String, String> h : call.headers()) {
-            rb.header(h.getKey(), h.getValue());
+        for (Headers.Header<String> h : call.headers()) {
+            rb.header(h.name(), h.value());
         }
         String origin = Origins.origin(call.uri());
         Long previous = lastExchange.get(origin);

@@ -12,6 +12,7 @@ import dev.connectorruntime.http.Origins;
 import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.http.SendPolicy;
 import dev.connectorruntime.http.Urls;
+import dev.connectorruntime.model.Request.Method;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ final class Exchange {
             String location = result.header("Location");
             boolean redirect = result.status() == 301 || result.status() == 302 || result.status() == 303
                     || result.status() == 307 || result.status() == 308;
-            boolean followable = call.method().equals("GET") || call.method().equals("HEAD");
+            boolean followable = call.method() == Method.GET || call.method() == Method.HEAD;
             if (!redirect || location == null || !followable) {
                 return result;
             }

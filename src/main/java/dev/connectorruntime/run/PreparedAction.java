@@ -134,6 +134,6 @@ public final class PreparedAction {
         credentials.headers().forEach((name, value) -> auth.set(name, value.reveal()));
         Headers<String> headers = RequestHeaders.of(session.headers(), rendered.headers(),
                 rendered.body() != null ? rendered.contentType() : null, auth.build(), text -> text);
-        return HttpCall.builder(rendered.method().name(), uri).headers(headers).body(rendered.body(), null).build();
+        return HttpCall.builder(rendered.method(), uri).headers(headers).body(rendered.body(), null).build();
     }
 }

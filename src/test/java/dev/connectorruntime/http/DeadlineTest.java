@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.model.Request.Method;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class DeadlineTest {
     }
 
     private HttpCall call() {
-        return HttpCall.builder("GET", URI.create(TestServers.origin(server) + "/slow")).build();
+        return HttpCall.builder(Method.GET, URI.create(TestServers.origin(server) + "/slow")).build();
     }
 
     @Test
@@ -87,7 +88,7 @@ class DeadlineTest {
 
     @Test
     void sendWhenABackoffWouldEndPastTheDeadlineThenFailsAtOnceNamingTheFault() {
-        HttpCall refused = HttpCall.builder("GET", URI.create("http://127.0.0.1:" + TestServers.closedPort() + "/x"))
+        HttpCall refused = HttpCall.builder(Method.GET, URI.create("http://127.0.0.1:" + TestServers.closedPort() + "/x"))
                 .build();
         AtomicLong now = new AtomicLong();
         Deadline deadline = Deadline.after(Duration.ofMillis(400), now::get);

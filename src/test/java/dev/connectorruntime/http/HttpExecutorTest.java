@@ -20,6 +20,7 @@ import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.model.Request.Method;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class HttpExecutorTest {
     void retrierWhenPutIsResetEveryTimeThenFailsWithNetworkAfterThreeSends(Fault fault) {
         server.stubFor(put("/items").willReturn(aResponse().withFault(fault)));
         Retrier retrier = new Retrier(executor, sleeper, bound -> bound, Clock.systemUTC());
-        HttpCall put = HttpCall.builder("PUT", uri("/items")).body("{}", "application/json").build();
+        HttpCall put = HttpCall.builder(Method.PUT, uri("/items")).body("{}", "application/json").build();
 
         Failure failure = catchThrowableOfType(Failure.class,
                 () -> retrier.send(put, new SendPolicy(RetryPolicy.DEFAULT, true, false, TIMEOUT, KB),
@@ -115,7 +116,7 @@ class HttpExecutorTest {
     void retrierWhenPostIsResetThenSendsOnce() {
         server.stubFor(post("/items").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         Retrier retrier = new Retrier(executor, sleeper, bound -> bound, Clock.systemUTC());
-        HttpCall post = HttpCall.builder("POST", uri("/items")).body("{}", "application/json").build();
+        HttpCall post = HttpCall.builder(Method.POST, uri("/items")).body("{}", "application/json").build();
 
         Failure failure = catchThrowableOfType(Failure.class,
                 () -> retrier.send(post, new SendPolicy(RetryPolicy.DEFAULT, false, false, TIMEOUT, KB),
@@ -224,7 +225,7 @@ class HttpExecutorTest {
     void sendWhenTemporaryRedirectOfPostThenNotFollowed() throws Exception {
         server.stubFor(post("/old").willReturn(aResponse().withStatus(307).withHeader("Location", "/new")));
 
-        HttpResult result = send(HttpCall.builder("POST", uri("/old")).body("{}", "application/json").build(),
+        HttpResult result = send(HttpCall.builder(Method.POST, uri("/old")).body("{}", "application/json").build(),
                 TIMEOUT, KB);
 
         assertThat(result.status()).isEqualTo(307);
@@ -234,7 +235,7 @@ class HttpExecutorTest {
     @Test
     void sendThenHeadersAndBodyArriveAsBuilt() throws Exception {
         server.stubFor(post("/items").willReturn(ok()));
-        HttpCall call = HttpCall.builder("post", uri("/items"))
+        HttpCall call = HttpCall.builder(Method.POST, uri("/items"))
                 .header("X-Trace", "1").header("x-trace", "2")
                 .body("{\"LastName\":\"Hopper\"}", "application/json")
                 .build();
@@ -253,7 +254,7 @@ class HttpExecutorTest {
         int port = TestServers.closedPort();
 
         NetworkException e = catchThrowableOfType(NetworkException.class, () -> send(
-                HttpCall.builder("GET", URI.create("http://127.0.0.1:" + port + "/")).build(), TIMEOUT, KB));
+                HttpCall.builder(Method.GET, URI.create("http://127.0.0.1:" + port + "/")).build(), TIMEOUT, KB));
 
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.REFUSED);
         assertThat(e.getMessage()).isEqualTo("connection refused by 127.0.0.1:" + port);
@@ -262,7 +263,7 @@ class HttpExecutorTest {
     @Test
     void sendWhenHostDoesNotResolveThenDns() {
         NetworkException e = catchThrowableOfType(NetworkException.class, () -> send(
-                HttpCall.builder("GET", URI.create("http://no-such-host.invalid/")).build(), TIMEOUT, KB));
+                HttpCall.builder(Method.GET, URI.create("http://no-such-host.invalid/")).build(), TIMEOUT, KB));
 
         assertThat(e.fault()).isEqualTo(NetworkException.Fault.DNS);
         assertThat(e.getMessage()).isEqualTo("cannot resolve the host `no-such-host.invalid`");
@@ -331,7 +332,7 @@ class HttpExecutorTest {
     }
 
     private static HttpCall getCall(String path) {
-        return HttpCall.builder("GET", uri(path)).build();
+        return HttpCall.builder(Method.GET, uri(path)).build();
     }
 
     private static URI uri(String path) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.model.Request.Method;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class HttpListenerTest {
         TestServers.answerInTurn(server, () -> get("/x"), aResponse().withStatus(503),
                 aResponse().withStatus(200).withBody("hello"));
 
-        retrier().send(HttpCall.builder("GET", URI.create(TestServers.origin(server) + "/x")).build(), GET,
+        retrier().send(HttpCall.builder(Method.GET, URI.create(TestServers.origin(server) + "/x")).build(), GET,
                 recorded);
 
         assertThat(events).containsExactly("sending GET /x 1/3", "answered 503 0 bytes", "retrying in 500ms 2/3",
@@ -69,7 +70,7 @@ class HttpListenerTest {
 
     @Test
     void sendWhenNothingListensThenEachFaultIsSeen() {
-        HttpCall call = HttpCall.builder("GET", URI.create("http://127.0.0.1:" + TestServers.closedPort() + "/x"))
+        HttpCall call = HttpCall.builder(Method.GET, URI.create("http://127.0.0.1:" + TestServers.closedPort() + "/x"))
                 .build();
 
         catchThrowableOfType(Failure.class, () -> retrier().send(call, GET, recorded));
@@ -84,7 +85,7 @@ class HttpListenerTest {
         server.stubFor(get("/big").willReturn(aResponse().withStatus(200).withBody("x".repeat(2048))));
 
         catchThrowableOfType(Failure.class, () -> retrier().send(
-                HttpCall.builder("GET", URI.create(TestServers.origin(server) + "/big")).build(), GET, recorded));
+                HttpCall.builder(Method.GET, URI.create(TestServers.origin(server) + "/big")).build(), GET, recorded));
 
         assertThat(events).containsExactly("sending GET /big 1/3",
                 "failed the response from 127.0.0.1:PORT is larger than the 1 KB cap");

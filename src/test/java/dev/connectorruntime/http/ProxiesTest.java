@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.secret.Redactor;
+import dev.connectorruntime.model.Request.Method;
 import java.net.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -143,7 +144,7 @@ class ProxiesTest {
                 .willReturn(aResponse().withStatus(200).withBody("via proxy")));
 
         try (HttpExecutor executor = through(Map.of("HTTP_PROXY", TestServers.origin(proxy)))) {
-            HttpResult r = executor.send(HttpCall.builder("GET", URI.create("http://api.example.test/v1/things?q=a%20b"))
+            HttpResult r = executor.send(HttpCall.builder(Method.GET, URI.create("http://api.example.test/v1/things?q=a%20b"))
                     .header("Accept", "text/plain").build(), Duration.ofSeconds(5), 1024, CallContext.NONE);
 
             assertThat(r.status()).isEqualTo(200);
@@ -160,7 +161,7 @@ class ProxiesTest {
         try (HttpExecutor executor = through(Map.of("HTTP_PROXY", TestServers.origin(proxy),
                 "NO_PROXY", "example.test"))) {
             catchThrowableOfType(Exception.class, () -> executor.send(
-                    HttpCall.builder("GET", URI.create("http://api.example.test/v1/things")).build(),
+                    HttpCall.builder(Method.GET, URI.create("http://api.example.test/v1/things")).build(),
                     Duration.ofSeconds(5), 1024, CallContext.NONE));
         }
         assertThat(proxy.getAllServeEvents()).isEmpty();
@@ -177,7 +178,7 @@ class ProxiesTest {
         Proxies proxies = Proxies.fromEnvironment(Map.of("HTTP_PROXY", url));
 
         try (HttpExecutor executor = new HttpExecutor(null, proxies)) {
-            HttpResult r = executor.send(HttpCall.builder("GET", URI.create("http://api.example.test/x")).build(),
+            HttpResult r = executor.send(HttpCall.builder(Method.GET, URI.create("http://api.example.test/x")).build(),
                     Duration.ofSeconds(5), 1024, CallContext.NONE);
 
             assertThat(r.status()).isEqualTo(200);

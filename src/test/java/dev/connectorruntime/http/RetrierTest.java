@@ -18,6 +18,7 @@ import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.model.Request.Method;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -215,7 +216,7 @@ class RetrierTest {
     @Test
     void sendWhenConnectionRefusedThenRetriesAndFailsWithNetworkSayingHowOften() {
         int port = TestServers.closedPort();
-        HttpCall post = HttpCall.builder("POST", URI.create("http://127.0.0.1:" + port + "/items"))
+        HttpCall post = HttpCall.builder(Method.POST, URI.create("http://127.0.0.1:" + port + "/items"))
                 .body("{}", "application/json").build();
 
         Failure failure = catchThrowableOfType(Failure.class, () -> send(post, postPolicy(THREE_TRIES)));
@@ -241,7 +242,7 @@ class RetrierTest {
     @Test
     void sendWhenPolicyNeverResendsThenARefusedConnectionIsNotRetried() {
         int port = TestServers.closedPort();
-        HttpCall post = HttpCall.builder("POST", URI.create("http://127.0.0.1:" + port + "/token")).build();
+        HttpCall post = HttpCall.builder(Method.POST, URI.create("http://127.0.0.1:" + port + "/token")).build();
         SendPolicy refresh = new SendPolicy(THREE_TRIES, false, true, TIMEOUT, 1024);
 
         Failure failure = catchThrowableOfType(Failure.class, () -> send(post, refresh));
@@ -347,7 +348,7 @@ class RetrierTest {
             }
         }, Deadline.NONE, new Cancellation());
         try (DroppingServer dropping = new DroppingServer()) {
-            HttpCall post = HttpCall.builder("POST", dropping.uri("/items")).body("{}", "application/json").build();
+            HttpCall post = HttpCall.builder(Method.POST, dropping.uri("/items")).body("{}", "application/json").build();
 
             HttpResult first = retrier.send(post, postPolicy(THREE_TRIES), context);
             HttpResult second = retrier.send(post, postPolicy(THREE_TRIES), context);
@@ -372,7 +373,7 @@ class RetrierTest {
     }
 
     private HttpCall call(String method, String path) {
-        HttpCall.Builder b = HttpCall.builder(method, URI.create(TestServers.origin(server) + path));
+        HttpCall.Builder b = HttpCall.builder(Method.valueOf(method), URI.create(TestServers.origin(server) + path));
         if (!method.equals("GET")) {
             b.body("{\"LastName\":\"Hopper\"}", "application/json");
         }

@@ -1,5 +1,6 @@
 package dev.connectorruntime.http;
 
+import dev.connectorruntime.model.Request.Method;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -41,7 +42,7 @@ class UrlsTest {
                 Map.entry("name", "José Müller"), Map.entry("soql", "SELECT Name FROM Contact WHERE Name = 'O\\'Brien'")));
 
         try (HttpExecutor executor = new HttpExecutor(null)) {
-            executor.send(HttpCall.builder("GET", uri).build(), Duration.ofSeconds(5), 1024, CallContext.NONE);
+            executor.send(HttpCall.builder(Method.GET, uri).build(), Duration.ofSeconds(5), 1024, CallContext.NONE);
         }
 
         LoggedRequest received = server.findAll(getRequestedFor(anyUrl())).get(0);
@@ -61,7 +62,7 @@ class UrlsTest {
         URI uri = Urls.build(TestServers.origin(server) + "/api/v2", "/items/a%2Fb", List.of(Map.entry("limit", "10")));
 
         try (HttpExecutor executor = new HttpExecutor(null)) {
-            executor.send(HttpCall.builder("GET", uri).build(), Duration.ofSeconds(5), 1024, CallContext.NONE);
+            executor.send(HttpCall.builder(Method.GET, uri).build(), Duration.ofSeconds(5), 1024, CallContext.NONE);
         }
 
         assertThat(server.findAll(getRequestedFor(anyUrl())).get(0).getUrl()).isEqualTo("/api/v2/items/a%2Fb?limit=10");
