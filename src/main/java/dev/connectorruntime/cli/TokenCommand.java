@@ -2,7 +2,6 @@ package dev.connectorruntime.cli;
 
 import dev.connectorruntime.auth.Token;
 import dev.connectorruntime.auth.TokenStatus;
-import dev.connectorruntime.auth.TokenStore;
 import dev.connectorruntime.auth.cache.DiskTokenStore;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;

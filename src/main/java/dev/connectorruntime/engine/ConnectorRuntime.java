@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,24 +68,19 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     private final Builder options;
     private final Redactor redactor;
-    private final TokenStore tokens;
-    private final Proxies proxies;
+    private final Sessions sessions;
     private final AtomicReference<Generation> current = new AtomicReference<>();
-    private final Map<Optional<Path>, Retrier> retriers = new ConcurrentHashMap<>();
-    private final Map<Optional<Path>, HttpExecutor> executors = new ConcurrentHashMap<>();
-    /** The sessions of the current set; a reload keeps those of the previous set that it uses again. */
-    private volatile Map<ConnectorSession.Key, ConnectorSession> sessions = new ConcurrentHashMap<>();
-    private volatile Map<ConnectorSession.Key, ConnectorSession> previous = Map.of();
     private final Set<Cancellation> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private ConnectorRuntime(Builder b) {
         this.options = b;
         this.redactor = b.redactor != null ? b.redactor : new Redactor();
-        this.proxies = Proxies.fromEnvironment(b.environment);
+        Proxies proxies = Proxies.fromEnvironment(b.environment);
         proxies.secrets().forEach(redactor::register);
-        this.tokens = b.tokenStore != null ? b.tokenStore
+        TokenStore tokens = b.target != null ? TokenStore.NONE : b.tokenStore != null ? b.tokenStore
                 : DiskTokenStore.open(b.environment, DiskTokenStore.Mode.ALL, b.warnings);
+        this.sessions = new Sessions(proxies, b.retriers, b.clock, tokens, redactor);
         current.set(generation());
     }
 
@@ -216,8 +210,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         synchronized (this) {
             // calls in flight hold their sessions; those of connectors the new set does not use again are let go
-            previous = sessions;
-            sessions = new ConcurrentHashMap<>();
+            sessions.rollOver();
             current.set(next);
         }
     }
@@ -268,7 +261,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     public void close() {
         closed = true;
         inFlight.forEach(Cancellation::close);
-        executors.values().forEach(HttpExecutor::close);
+        sessions.close();
     }
 
     private Generation generation() {
@@ -282,20 +275,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                 ? "https".equalsIgnoreCase(options.target.origin().getScheme()) : connector.likelyTls())) {
             Warmup.tls(); // the second core reads the JDK's trusted roots meanwhile
         }
-        ConnectorSession.Resolved resolved = g.secrets(connector, options.target);
-        return sessions.computeIfAbsent(resolved.key(), k -> {
-            ConnectorSession kept = previous.get(k);
-            return kept != null ? kept : resolved.open(retrier(connector.caFile()), options.clock,
-                    options.target != null ? TokenStore.NONE : tokens, redactor);
-        });
-    }
-
-    private Retrier retrier(Path caFile) {
-        Optional<Path> key = Optional.ofNullable(caFile);
-        return retriers.computeIfAbsent(key, k -> {
-            HttpExecutor executor = executors.computeIfAbsent(k, p -> new HttpExecutor(caFile, proxies));
-            return options.retriers.apply(executor);
-        });
+        return sessions.session(g.secrets(connector, options.target), connector.caFile());
     }
 
     private HttpListener listener(HttpListener call) {

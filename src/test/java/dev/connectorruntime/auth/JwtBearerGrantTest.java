@@ -15,7 +15,6 @@ import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.TestServers;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.model.OAuth2;
-import dev.connectorruntime.secret.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
