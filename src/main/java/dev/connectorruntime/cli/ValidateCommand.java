@@ -93,7 +93,7 @@ final class ValidateCommand extends WorkspaceCommand implements Callable<Integer
                     .put("line", p.location().line())
                     .put("column", p.location().column())
                     .put("severity", p.severity().label())
-                    .put("code", p.code())
+                    .put("code", p.code().id())
                     .put("message", Terminal.clean(p.message()))
                     .put("hint", Terminal.clean(p.hint()));
         }
@@ -111,7 +111,7 @@ final class ValidateCommand extends WorkspaceCommand implements Callable<Integer
                 sb.append(",col=").append(p.location().column());
             }
         }
-        sb.append(",title=").append(property(p.code())).append("::").append(data(message));
+        sb.append(",title=").append(property(p.code().id())).append("::").append(data(message));
         return sb.toString();
     }
 

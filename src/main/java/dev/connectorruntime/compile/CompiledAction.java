@@ -3,6 +3,7 @@ package dev.connectorruntime.compile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -110,7 +111,7 @@ public final class CompiledAction {
         }
         for (Input input : action.inputs()) {
             if (!input.alwaysGiven() && segments.stream().anyMatch(s -> s != null && s.variables().contains(input.name()))) {
-                problems.add(Problem.error("optional-path-variable", path.location(),
+                problems.add(Problem.error(Code.OPTIONAL_PATH_VARIABLE, path.location(),
                         "path variable `" + input.name() + "` must be required or have a default",
                         "add `required: true` or a `default` to input `" + input.name() + "`"));
             }
@@ -120,7 +121,7 @@ public final class CompiledAction {
                 List<String> wrong = new ArrayList<>();
                 InputChecker.check("the default of input `" + input.name() + "`", input.schema(),
                         input.defaultValue(), wrong);
-                wrong.forEach(m -> problems.add(Problem.error("bad-default", input.location(), m,
+                wrong.forEach(m -> problems.add(Problem.error(Code.BAD_DEFAULT, input.location(), m,
                         "a default must follow the input's own schema")));
             }
         }

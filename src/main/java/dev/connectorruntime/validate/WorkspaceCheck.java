@@ -1,5 +1,6 @@
 package dev.connectorruntime.validate;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -109,7 +110,7 @@ public final class WorkspaceCheck {
         } else if (folder.equals("actions")) {
             actionFiles.add(p);
         } else {
-            problems.add(Problem.error("unknown-kind", Location.of(p),
+            problems.add(Problem.error(Code.UNKNOWN_KIND, Location.of(p),
                     "not a definition: the file is neither in a connectors/ nor in an actions/ folder",
                     "connectors live in connectors/<name>.yaml, actions in actions/<name>.yaml"));
         }
