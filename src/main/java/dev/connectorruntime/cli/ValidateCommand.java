@@ -1,6 +1,7 @@
 package dev.connectorruntime.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Problem;
@@ -70,7 +71,7 @@ final class ValidateCommand extends WorkspaceCommand implements Callable<Integer
         err.println(summary(report.files(), errors, warnings));
         err.flush();
         if (report.files() == 0 && problems.isEmpty()) {
-            throw Failure.of(Kind.USAGE, "no definitions found in " + workspace.dir())
+            throw Failure.of(Kind.USAGE, "no definitions found in " + workspace.dir()).code(Code.USAGE)
                     .hint("run in a workspace (connectors/ and actions/), pass --dir DIR, or name files").build();
         }
         return errors > 0 ? ExitCodes.of(Kind.INVALID) : ExitCodes.OK;

@@ -201,6 +201,7 @@ public final class CompiledAction {
             if (!segment.isLiteral() && (s.isEmpty() || s.equals(".") || s.equals(".."))) {
                 throw Failure.of(Kind.USAGE, "a path segment of `" + action.name() + "` would be "
                                 + (s.isEmpty() ? "empty" : "`" + s + "`"))
+                        .code(Code.BAD_INPUT)
                         .hint("path values may not be empty, `.` or `..`: check "
                                 + String.join(", ", segment.variables().stream().map(n -> "`" + n + "`").toList()))
                         .build();
@@ -235,6 +236,7 @@ public final class CompiledAction {
             String v = t.render(values);
             if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
                 throw Failure.of(Kind.USAGE, "header `" + name + "` of `" + action.name() + "` would hold a line break")
+                        .code(Code.BAD_INPUT)
                         .hint("header values may not contain CR or LF: check "
                                 + String.join(", ", t.variables().stream().map(n -> "`" + n + "`").toList()))
                         .build();

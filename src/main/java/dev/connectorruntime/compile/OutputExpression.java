@@ -83,8 +83,10 @@ public final class OutputExpression {
             return expression.search(input);
         } catch (JmesPathException e) {
             String message = "`output` cannot be applied to the answer: " + e.getMessage();
-            throw Failure.of(Kind.API, message).problems(List.of(Problem.error(Code.OUTPUT_FAILED, where,
-                    message, "the expression does not fit the shape of what the API returned"))).build();
+            throw Failure.of(Kind.API, message).code(Code.OUTPUT_FAILED)
+                    .problems(List.of(Problem.error(Code.OUTPUT_FAILED, where, message,
+                            "the expression does not fit the shape of what the API returned")))
+                    .build();
         }
     }
 }

@@ -114,7 +114,7 @@ public enum Code {
     OUTPUT_FAILED("output-failed"),
     /** An example's inputs break the action's inputs. */
     EXAMPLE_INPUTS("example-inputs"),
-    /** The action's connector has no file. */
+    /** The action's connector has no file; also the failure of a command that names a connector with no file. */
     UNKNOWN_CONNECTOR("unknown-connector"),
     /** An input no template uses (a warning). */
     UNUSED_INPUT("unused-input"),
@@ -126,14 +126,20 @@ public enum Code {
     USAGE("usage"),
     /** An input value that breaks the action's inputs (type, range, pattern, unknown input, a required one absent). */
     BAD_INPUT("bad-input"),
+    /** The {@code --inputs} file (or stdin) cannot be read, or does not hold a JSON or YAML object. */
+    INPUTS_FILE("inputs-file"),
     /** No action of that name in the workspace. */
     UNKNOWN_ACTION("unknown-action"),
     /** No example of that name in the action. */
     UNKNOWN_EXAMPLE("unknown-example"),
+    /** The sandbox was asked to play an action that has no examples. */
+    NO_EXAMPLES("no-examples"),
     /** The definitions have errors: the failure lists each problem with its own code. */
     INVALID_DEFINITIONS("invalid-definitions"),
     /** The secrets file named cannot be read. */
     SECRETS_FILE("secrets-file"),
+    /** A file the command was asked to write ({@code --junit}, {@code schema export}) cannot be written. */
+    WRITE_FAILED("write-failed"),
     /** The token endpoint answered with an error (RFC 6749 {@code error} and {@code error_description} shown). */
     TOKEN_REFUSED("token-refused"),
     /**

@@ -129,7 +129,7 @@ public final class SecretResolver {
         }
         if (Files.notExists(secretsFile)) {
             if (secretsFileExplicit) {
-                throw Failure.of(Kind.USAGE, "secrets file " + secretsFile + " does not exist")
+                throw Failure.of(Kind.USAGE, "secrets file " + secretsFile + " does not exist").code(Code.SECRETS_FILE)
                         .hint("check the path given to --secrets")
                         .build();
             }

@@ -1,5 +1,6 @@
 package dev.connectorruntime.secret;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import java.io.IOException;
@@ -59,6 +60,7 @@ public final class SecretsFile {
             content = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw Failure.of(Kind.USAGE, "cannot read secrets file " + file + ": " + reason(file, e))
+                    .code(Code.SECRETS_FILE)
                     .cause(e)
                     .build();
         }

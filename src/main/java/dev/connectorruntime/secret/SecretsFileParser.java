@@ -135,7 +135,8 @@ final class SecretsFileParser {
 
     private Failure failure(int line, int column0, String message, String hint) {
         Location where = new Location(file, line, column0 + 1);
-        return Failure.invalid(List.of(Problem.error(Code.SECRETS_FILE_SYNTAX, where, message, hint)));
+        return Failure.invalid(List.of(Problem.error(Code.SECRETS_FILE_SYNTAX, where, message, hint)),
+                Code.SECRETS_FILE_SYNTAX);
     }
 
     private static int skipBlanks(String line, int from) {

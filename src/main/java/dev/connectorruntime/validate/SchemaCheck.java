@@ -62,11 +62,12 @@ public final class SchemaCheck {
             if (raw == null) {
                 try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(resource())) {
                     if (in == null) {
-                        throw Failure.of(Kind.INTERNAL, "the jar holds no " + resource()).build();
+                        throw Failure.of(Kind.INTERNAL, "the jar holds no " + resource()).code(Code.INTERNAL).build();
                     }
                     raw = Json.parse(in);
                 } catch (IOException e) {
-                    throw Failure.of(Kind.INTERNAL, "cannot read " + resource() + ": " + e.getMessage()).build();
+                    throw Failure.of(Kind.INTERNAL, "cannot read " + resource() + ": " + e.getMessage())
+                            .code(Code.INTERNAL).build();
                 }
             }
             return raw;

@@ -86,7 +86,7 @@ public final class WorkspaceCheck {
 
     private static void select(Path p, Set<Path> connectorFiles, Set<Path> actionFiles, List<Problem> problems) {
         if (!Files.exists(p)) {
-            throw Failure.of(Kind.USAGE, p + " does not exist").build();
+            throw Failure.of(Kind.USAGE, p + " does not exist").code(Code.USAGE).build();
         }
         if (Files.isDirectory(p)) {
             Workspace w = new Workspace(p);
@@ -99,7 +99,7 @@ public final class WorkspaceCheck {
                 files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted()
                         .forEach(f -> select(f, connectorFiles, actionFiles, problems));
             } catch (IOException e) {
-                throw Failure.of(Kind.USAGE, "cannot list " + p + ": " + e.getMessage()).build();
+                throw Failure.of(Kind.USAGE, "cannot list " + p + ": " + e.getMessage()).code(Code.USAGE).build();
             }
             return;
         }
