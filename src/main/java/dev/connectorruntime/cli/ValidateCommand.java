@@ -89,14 +89,7 @@ final class ValidateCommand extends WorkspaceCommand implements Callable<Integer
     private static String json(List<Problem> problems, FailurePrinter printer) {
         ArrayNode list = Json.array();
         for (Problem p : problems) {
-            list.addObject()
-                    .put("file", printer.display(p.location().file()))
-                    .put("line", p.location().line())
-                    .put("column", p.location().column())
-                    .put("severity", p.severity().label())
-                    .put("code", p.code().id())
-                    .put("message", Terminal.clean(p.message()))
-                    .put("hint", Terminal.clean(p.hint()));
+            list.add(printer.json(p));
         }
         return Terminal.clean(Json.compact(list));
     }
