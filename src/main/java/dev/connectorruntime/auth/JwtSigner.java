@@ -1,5 +1,6 @@
 package dev.connectorruntime.auth;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.Json;
@@ -56,7 +57,8 @@ final class JwtSigner {
             redactor.registerTransient(jwt);
             return jwt;
         } catch (GeneralSecurityException e) {
-            throw Failure.of(Kind.INVALID, "cannot sign the JWT assertion: " + e.getMessage()).build();
+            throw Failure.of(Kind.INVALID, "cannot sign the JWT assertion: " + e.getMessage()).code(Code.PRIVATE_KEY)
+                    .build();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.connectorruntime.auth;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.secret.Secret;
@@ -81,6 +82,6 @@ final class PemKeys {
     }
 
     private static Failure bad(String message, String hint) {
-        return Failure.of(Kind.INVALID, message).hint(hint).build();
+        return Failure.of(Kind.INVALID, message).code(Code.PRIVATE_KEY).hint(hint).build();
     }
 }

@@ -72,7 +72,7 @@ public final class TokenClient {
             result = retrier.send(call.build(), policy, context);
         } catch (Failure f) {
             // SPEC §7: whatever the token endpoint answers is an authentication failure (exit 4)
-            throw f.kind() == Kind.API ? f.as(Kind.AUTH, Code.TOKEN_REFUSED) : f;
+            throw f.kind() == Kind.API ? f.as(Kind.AUTH) : f;
         }
         if (!result.ok()) {
             throw refused(result, r);

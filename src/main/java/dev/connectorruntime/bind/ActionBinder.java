@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.load.YList;
@@ -68,7 +69,7 @@ public final class ActionBinder {
         String description = f.string("description", false);
         String connector = f.string("connector", true);
         if (connector != null && !Names.NAME.matcher(connector).matches()) {
-            problems.add(Problem.error("bad-name", f.locationOf("connector"),
+            problems.add(Problem.error(Code.BAD_NAME, f.locationOf("connector"),
                     "`" + connector + "` is not a valid connector name",
                     "name the connector by its file's base name: lower-case letters, digits, `-` and `_`"));
             connector = null;
@@ -101,7 +102,8 @@ public final class ActionBinder {
         }
         for (YMap.Entry e : map.entries()) {
             if (!Names.NAME.matcher(e.key()).matches() || e.key().contains("-")) {
-                problems.add(Problem.error("bad-name", e.keyLocation(), "`" + e.key() + "` is not a valid input name",
+                problems.add(Problem.error(Code.BAD_NAME, e.keyLocation(),
+                        "`" + e.key() + "` is not a valid input name",
                         "input names are lower-case letters, digits and `_`, starting with a letter"));
                 continue;
             }
@@ -132,7 +134,7 @@ public final class ActionBinder {
         }
         f.finish();
         if (Boolean.TRUE.equals(required) && defaultNode != null) {
-            problems.add(Problem.error("required-with-default", map.entry("required").keyLocation(),
+            problems.add(Problem.error(Code.REQUIRED_WITH_DEFAULT, map.entry("required").keyLocation(),
                     "input `" + name + "` is required and has a default",
                     "a default counts as given: remove `required: true` or the default"));
         }
@@ -156,7 +158,8 @@ public final class ActionBinder {
     }
 
     private static Problem placeholderNotAllowed(Location where) {
-        return Problem.error("placeholder-not-allowed", where, "`<<…>>` placeholders are not allowed in action files",
+        return Problem.error(Code.PLACEHOLDER_NOT_ALLOWED, where,
+                "`<<…>>` placeholders are not allowed in action files",
                 "actions never see secrets: put the value in the connector's `headers` or `auth`");
     }
 

@@ -1,5 +1,6 @@
 package dev.connectorruntime.bind;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.load.YMap;
@@ -67,7 +68,7 @@ public final class ConnectorBinder {
         }
         f.finish();
         if (!f.has("base_url") && auth != null && !(auth instanceof OAuth2 o && o.client().baseUrlFrom() != null)) {
-            problems.add(Problem.error("missing-key", map.location(), "the connector needs `base_url`",
+            problems.add(Problem.error(Code.MISSING_KEY, map.location(), "the connector needs `base_url`",
                     "set `base_url`, or `auth.base_url_from` when the token response names the API's URL"));
         }
         if (name == null || auth == null) {
@@ -113,7 +114,7 @@ public final class ConnectorBinder {
         boolean secretNeeded = "client_credentials".equals(grant) || "password".equals(grant);
         SecretTemplate clientSecret = "jwt_bearer".equals(grant) ? null : secret(f, "client_secret", secretNeeded);
         if ("jwt_bearer".equals(grant) && f.has("client_secret")) {
-            problems.add(Problem.error("unknown-key", f.keyLocationOf("client_secret"),
+            problems.add(Problem.error(Code.UNKNOWN_KEY, f.keyLocationOf("client_secret"),
                     "`client_secret` has no use with the `jwt_bearer` grant",
                     "the JWT bearer grant proves the client by the assertion's signature: remove `client_secret`"));
         }
@@ -154,7 +155,7 @@ public final class ConnectorBinder {
         if (f.node(key, false) instanceof YMap m) {
             // SPEC §3: the values may hold placeholders, the names may not
             m.entries().stream().filter(e -> Placeholders.contains(e.key())).forEach(e -> problems.add(
-                    Problem.error("placeholder-not-allowed", e.keyLocation(),
+                    Problem.error(Code.PLACEHOLDER_NOT_ALLOWED, e.keyLocation(),
                             "`<<…>>` placeholders are not allowed in a `" + key + "` name", Names.PLACES_HINT)));
         }
         Map<String, SecretTemplate> out = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.connectorruntime.bind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.load.YList;
 import dev.connectorruntime.load.YMap;
@@ -35,7 +36,7 @@ final class ExampleBinder {
             }
             Example e = example(map, problems);
             if (e != null && !names.add(e.name())) {
-                problems.add(Problem.error("duplicate-example", map.location(),
+                problems.add(Problem.error(Code.DUPLICATE_EXAMPLE, map.location(),
                         "two examples are named `" + e.name() + "`", "example names must be unique in an action"));
             } else if (e != null) {
                 out.add(e);
@@ -53,7 +54,7 @@ final class ExampleBinder {
         YMap one = f.map("response", false);
         YList many = f.list("responses");
         if (one != null && many != null) {
-            problems.add(Problem.error("several-responses", map.location(),
+            problems.add(Problem.error(Code.SEVERAL_RESPONSES, map.location(),
                     "an example holds `response` or `responses`, not both", null));
         }
         if (one != null) {
@@ -66,7 +67,8 @@ final class ExampleBinder {
                 }
             }
         } else {
-            problems.add(Problem.error("missing-key", map.location(), "the example needs `response` or `responses`"));
+            problems.add(Problem.error(Code.MISSING_KEY, map.location(),
+                    "the example needs `response` or `responses`"));
         }
         YNode output = f.node("output", false);
         YMap requestMap = f.map("request", false);

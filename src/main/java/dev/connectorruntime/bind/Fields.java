@@ -1,5 +1,6 @@
 package dev.connectorruntime.bind;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.error.Suggestions;
@@ -41,7 +42,7 @@ final class Fields {
         if (node instanceof YMap m) {
             return m;
         }
-        problems.add(Problem.error("wrong-type", node.location(),
+        problems.add(Problem.error(Code.WRONG_TYPE, node.location(),
                 what + " must be a mapping, not " + a(node.kindName())));
         return null;
     }
@@ -77,7 +78,7 @@ final class Fields {
         YNode n = map.get(key);
         if (n == null || n instanceof YScalar s && s.isNull()) {
             if (required) {
-                problems.add(Problem.error("missing-key", map.location(),
+                problems.add(Problem.error(Code.MISSING_KEY, map.location(),
                         context + " needs `" + key + "`", null));
             }
             return null;
@@ -93,7 +94,7 @@ final class Fields {
         if (n instanceof YScalar s) {
             return s;
         }
-        problems.add(Problem.error("wrong-type", n.location(),
+        problems.add(Problem.error(Code.WRONG_TYPE, n.location(),
                 "`" + key + "` must be a single value, not " + a(n.kindName())));
         return null;
     }
@@ -111,7 +112,7 @@ final class Fields {
         }
         Boolean b = s.asBoolean();
         if (b == null) {
-            problems.add(Problem.error("wrong-type", s.location(),
+            problems.add(Problem.error(Code.WRONG_TYPE, s.location(),
                     "`" + key + "` must be true or false, not `" + s.text() + "`",
                     "YAML 1.2 booleans are only `true` and `false`"));
         }
@@ -132,7 +133,7 @@ final class Fields {
             }
         }
         if (value == null || value < min) {
-            problems.add(Problem.error("bad-value", s.location(),
+            problems.add(Problem.error(Code.BAD_VALUE, s.location(),
                     "`" + key + "` must be a whole number of at least " + min + ", not `" + s.text() + "`"));
             return null;
         }
@@ -146,7 +147,7 @@ final class Fields {
         }
         Duration d = Durations.parse(s.text());
         if (d == null || d.isZero()) {
-            problems.add(Problem.error("bad-duration", s.location(),
+            problems.add(Problem.error(Code.BAD_DURATION, s.location(),
                     "`" + key + "` is not a duration: `" + s.text() + "`",
                     "write a whole number with a unit: 500ms, 30s, 5m, 2h"));
         }
@@ -163,7 +164,7 @@ final class Fields {
             return s.text();
         }
         String near = Suggestions.closest(s.text(), allowed);
-        problems.add(Problem.error("bad-value", s.location(),
+        problems.add(Problem.error(Code.BAD_VALUE, s.location(),
                 "`" + key + "` must be one of " + String.join(", ", allowed) + ", not `" + s.text() + "`",
                 near == null ? null : "did you mean `" + near + "`?"));
         return null;
@@ -182,7 +183,8 @@ final class Fields {
         if (n instanceof YList l) {
             return l;
         }
-        problems.add(Problem.error("wrong-type", n.location(), "`" + key + "` must be a list, not " + a(n.kindName())));
+        problems.add(Problem.error(Code.WRONG_TYPE, n.location(),
+                "`" + key + "` must be a list, not " + a(n.kindName())));
         return null;
     }
 
@@ -199,7 +201,7 @@ final class Fields {
                     out.put(e.key(), s);
                 }
             } else {
-                problems.add(Problem.error("wrong-type", e.value().location(),
+                problems.add(Problem.error(Code.WRONG_TYPE, e.value().location(),
                         "`" + key + "." + e.key() + "` must be a single value, not " + a(e.value().kindName()),
                         "write it as a string; quote it if it starts with `{{` or `{`"));
             }
@@ -229,7 +231,7 @@ final class Fields {
             String near = Suggestions.closest(e.key(), candidates);
             String hint = near != null ? "did you mean `" + near + "`?"
                     : "expected one of: " + String.join(", ", candidates);
-            problems.add(Problem.error("unknown-key", e.keyLocation(),
+            problems.add(Problem.error(Code.UNKNOWN_KEY, e.keyLocation(),
                     "unknown key `" + e.key() + "` in " + context, hint));
         }
     }

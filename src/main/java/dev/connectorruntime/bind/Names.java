@@ -1,5 +1,6 @@
 package dev.connectorruntime.bind;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.load.YScalar;
 import dev.connectorruntime.secret.Placeholders;
@@ -30,13 +31,13 @@ final class Names {
         String name = s.text();
         String base = baseName(file);
         if (!NAME.matcher(name).matches()) {
-            problems.add(Problem.error("bad-name", s.location(),
+            problems.add(Problem.error(Code.BAD_NAME, s.location(),
                     "`" + name + "` is not a valid name",
                     "names are lower-case letters, digits, `-` and `_`, starting with a letter"));
             return null;
         }
         if (!name.equals(base)) {
-            problems.add(Problem.error("name-mismatch", s.location(),
+            problems.add(Problem.error(Code.NAME_MISMATCH, s.location(),
                     "`name: " + name + "` does not match the file name `" + file.getFileName() + "`",
                     "rename the file to `" + name + ".yaml`, or set `name: " + base + "`"));
             return null;
@@ -54,14 +55,14 @@ final class Names {
     static void checkHeaderName(String name, dev.connectorruntime.error.Location at, List<Problem> problems) {
         // a placeholder in a name is refused as such, with its own message
         if (!HEADER_NAME.matcher(name).matches() && !Placeholders.contains(name)) {
-            problems.add(Problem.error("bad-header-name", at, "`" + name + "` is not a valid header name",
+            problems.add(Problem.error(Code.BAD_HEADER_NAME, at, "`" + name + "` is not a valid header name",
                     "header names are letters, digits and !#$%&'*+-.^_`|~, with no spaces or colons"));
         }
     }
 
     static void refusePlaceholder(YScalar s, String key, List<Problem> problems) {
         if (Placeholders.contains(s.text())) {
-            problems.add(Problem.error("placeholder-not-allowed", s.location(),
+            problems.add(Problem.error(Code.PLACEHOLDER_NOT_ALLOWED, s.location(),
                     "`<<…>>` placeholders are not allowed in `" + key + "`",
                     "secrets may stand only in a connector's URLs, credentials, token_params and headers"));
         }

@@ -1,5 +1,6 @@
 package dev.connectorruntime.bind;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.load.YMap;
 import dev.connectorruntime.model.Paginate;
@@ -64,7 +65,7 @@ final class PaginateBinder {
         long written = STYLES.stream()
                 .filter(s -> s.equals("link") ? f.has(s) && !Boolean.FALSE.equals(link) : f.has(s)).count();
         if (written != 1) {
-            problems.add(Problem.error("paginate-style", f.location(),
+            problems.add(Problem.error(Code.PAGINATE_STYLE, f.location(),
                     written == 0 ? "`paginate` needs one of " + String.join(", ", STYLES)
                             : "`paginate` may use only one of " + String.join(", ", STYLES),
                     null));
@@ -81,7 +82,7 @@ final class PaginateBinder {
     private static String pointer(Fields f, String key, boolean required, List<Problem> problems) {
         String p = f.string(key, required);
         if (p != null && !p.isEmpty() && !p.startsWith("/")) {
-            problems.add(Problem.error("bad-pointer", f.locationOf(key), "`" + key + "` must be a JSON pointer",
+            problems.add(Problem.error(Code.BAD_POINTER, f.locationOf(key), "`" + key + "` must be a JSON pointer",
                     "write `/" + p + "`"));
             return null;
         }

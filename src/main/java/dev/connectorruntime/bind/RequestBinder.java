@@ -1,5 +1,6 @@
 package dev.connectorruntime.bind;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.load.YList;
@@ -35,7 +36,7 @@ final class RequestBinder {
         Map<String, TemplateText> headers = templates(f.headers("headers"));
         for (String name : headers.keySet()) {
             if (Request.RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                problems.add(Problem.error("reserved-header", headers.get(name).location(),
+                problems.add(Problem.error(Code.RESERVED_HEADER, headers.get(name).location(),
                         "an action may not set the `" + name + "` header",
                         "Authorization comes from the connector's `auth`; the HTTP client sets the others"));
             }
@@ -53,10 +54,10 @@ final class RequestBinder {
     private void checkPath(YScalar path) {
         String p = path.text();
         if (!p.startsWith("/")) {
-            problems.add(Problem.error("bad-path", path.location(), "`path` must start with `/`",
+            problems.add(Problem.error(Code.BAD_PATH, path.location(), "`path` must start with `/`",
                     "write `/" + p + "`; the connector's base URL goes in front of it"));
         } else if (outsideTags(p).contains("?") || outsideTags(p).contains("#")) {
-            problems.add(Problem.error("bad-path", path.location(), "`path` may not hold a query string or fragment",
+            problems.add(Problem.error(Code.BAD_PATH, path.location(), "`path` may not hold a query string or fragment",
                     "put query parameters under `query:`"));
         }
     }
@@ -75,7 +76,7 @@ final class RequestBinder {
             Location second = java.util.stream.Stream.of("json", "form", "text").filter(f::has).map(f::keyLocationOf)
                     .sorted(java.util.Comparator.comparingInt(Location::line).thenComparingInt(Location::column))
                     .skip(1).findFirst().orElse(f.location());
-            problems.add(Problem.error("several-bodies", second,
+            problems.add(Problem.error(Code.SEVERAL_BODIES, second,
                     "`request` may hold only one of `json`, `form` and `text`", null));
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.connectorruntime.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,7 +36,8 @@ final class FailurePrinter {
         if (json) {
             ObjectNode o = Json.object();
             o.put("exit_code", exitCode);
-            o.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
+            o.put("kind", f.kind().id());
+            o.put("code", f.code().id());
             if (f.status() != null) {
                 o.put("status", f.status());
             } else {
@@ -48,14 +49,7 @@ final class FailurePrinter {
             if (!f.problems().isEmpty()) {
                 var list = o.putArray("problems");
                 for (Problem p : f.problems()) {
-                    list.add(Json.object()
-                            .put("file", display(p.location().file()))
-                            .put("line", p.location().line())
-                            .put("column", p.location().column())
-                            .put("severity", p.severity().label())
-                            .put("code", p.code())
-                            .put("message", Terminal.clean(p.message()))
-                            .put("hint", Terminal.clean(p.hint())));
+                    list.add(json(p));
                 }
             }
             err.println(Json.compact(o));
@@ -84,12 +78,24 @@ final class FailurePrinter {
         err.flush();
     }
 
+    /** One problem as {@code validate --format json} and {@code --json-errors} print it. */
+    ObjectNode json(Problem p) {
+        return Json.object()
+                .put("file", display(p.location().file()))
+                .put("line", p.location().line())
+                .put("column", p.location().column())
+                .put("severity", p.severity().label())
+                .put("code", p.code().id())
+                .put("message", Terminal.clean(p.message()))
+                .put("hint", Terminal.clean(p.hint()));
+    }
+
     /** {@code file:line:col: error: message}, the source line, a caret under the column, the hint. */
     void problem(Problem p, PrintWriter err) {
         Location l = p.location();
         err.println(display(l.file()) + (l.line() > 0 ? ":" + l.line() + (l.column() > 0 ? ":" + l.column() : "") : "")
                 + ": " + p.severity().label() + ": " + Terminal.line(p.message()));
-        String source = l.line() > 0 && !p.code().startsWith("secrets-file") ? sourceLine(l) : null;
+        String source = l.line() > 0 && p.code() != Code.SECRETS_FILE_SYNTAX ? sourceLine(l) : null;
         if (source != null) {
             String gutter = " " + l.line() + " | ";
             err.println(gutter + Terminal.line(source));

@@ -1,5 +1,6 @@
 package dev.connectorruntime.cli;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Suggestions;
@@ -108,10 +109,15 @@ public final class Main implements Runnable {
     private static int failed(Exception ex, PrintWriter err, CommonOptions common, Context context) {
         boolean debug = common != null && common.debug;
         boolean json = common != null && common.jsonErrors;
-        Failure failure = ex instanceof Failure f ? f
-                : Thread.currentThread().isInterrupted() ? Failure.of(Kind.INTERRUPTED, "interrupted").build()
-                : Failure.of(Kind.INTERNAL, "internal error: " + ex).cause(ex)
-                .hint("run again with --debug for the stack trace, and please report it").build();
+        Failure failure;
+        if (ex instanceof Failure f) {
+            failure = f;
+        } else if (Thread.currentThread().isInterrupted()) {
+            failure = Failure.of(Kind.INTERRUPTED, "interrupted").code(Code.INTERRUPTED).build();
+        } else {
+            failure = Failure.of(Kind.INTERNAL, "internal error: " + ex).code(Code.INTERNAL).cause(ex)
+                    .hint("run again with --debug for the stack trace, and please report it").build();
+        }
         int code = ExitCodes.of(failure.kind());
         new FailurePrinter(context.cwd()).print(failure.redacted(context.redactor()::redact), err, json, code);
         if (debug) {

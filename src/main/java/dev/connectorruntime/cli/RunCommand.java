@@ -2,6 +2,7 @@ package dev.connectorruntime.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.load.YamlLoader;
@@ -97,7 +98,8 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
     /** Runs with the options as parsed, printing on these writers; returns the exit code. */
     int execute(PrintWriter out, PrintWriter err) {
         if (example != null && !sandbox) {
-            throw Failure.of(Kind.USAGE, "--example plays an example in the sandbox: add --sandbox").build();
+            throw Failure.of(Kind.USAGE, "--example plays an example in the sandbox: add --sandbox").code(Code.USAGE)
+                    .build();
         }
         Deadline deadline = timeout == null ? Deadline.NONE : Deadline.after(timeout);
         Path dir = common.workspaceDir(context.cwd());
@@ -144,19 +146,21 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
                 text = Files.readString(path, StandardCharsets.UTF_8);
             }
         } catch (NoSuchFileException e) {
-            throw Failure.of(Kind.USAGE, "--inputs: " + inputsFile + " does not exist").build();
+            throw Failure.of(Kind.USAGE, "--inputs: " + inputsFile + " does not exist").code(Code.INPUTS_FILE).build();
         } catch (IOException e) {
-            throw Failure.of(Kind.USAGE, "--inputs: cannot read " + inputsFile + ": " + e.getMessage()).build();
+            throw Failure.of(Kind.USAGE, "--inputs: cannot read " + inputsFile + ": " + e.getMessage())
+                    .code(Code.INPUTS_FILE).build();
         }
         JsonNode node;
         try {
             node = YamlLoader.parse(path, text).toJson();
         } catch (Failure f) {
             throw Failure.of(Kind.USAGE, "--inputs: " + inputsFile + " is not a JSON or YAML object")
-                    .problems(f.problems()).build();
+                    .code(Code.INPUTS_FILE).problems(f.problems()).build();
         }
         if (!node.isObject()) {
-            throw Failure.of(Kind.USAGE, "--inputs: " + inputsFile + " must hold an object of input values").build();
+            throw Failure.of(Kind.USAGE, "--inputs: " + inputsFile + " must hold an object of input values")
+                    .code(Code.INPUTS_FILE).build();
         }
         return (ObjectNode) node;
     }

@@ -1,5 +1,6 @@
 package dev.connectorruntime.cli;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.validate.SchemaCheck;
@@ -54,14 +55,16 @@ final class SchemaCommand implements Runnable {
                     Path target = dir.resolve(schema.fileName());
                     try (InputStream in = Main.class.getClassLoader().getResourceAsStream(schema.resource())) {
                         if (in == null) {
-                            throw Failure.of(Kind.INTERNAL, "the jar holds no " + schema.resource()).build();
+                            throw Failure.of(Kind.INTERNAL, "the jar holds no " + schema.resource())
+                                    .code(Code.INTERNAL).build();
                         }
                         Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                     }
                     spec.commandLine().getOut().println("wrote " + target);
                 }
             } catch (IOException e) {
-                throw Failure.of(Kind.USAGE, "cannot write the schemas to " + dir + ": " + e.getMessage()).build();
+                throw Failure.of(Kind.USAGE, "cannot write the schemas to " + dir + ": " + e.getMessage())
+                        .code(Code.WRITE_FAILED).build();
             }
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

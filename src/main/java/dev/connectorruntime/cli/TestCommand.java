@@ -1,5 +1,6 @@
 package dev.connectorruntime.cli;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Problem;
@@ -119,7 +120,8 @@ final class TestCommand extends WorkspaceCommand implements Callable<Integer> {
             }
             Files.writeString(file, xml, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw Failure.of(Kind.USAGE, "--junit: cannot write " + file + ": " + e.getMessage()).build();
+            throw Failure.of(Kind.USAGE, "--junit: cannot write " + file + ": " + e.getMessage())
+                    .code(Code.WRITE_FAILED).build();
         }
     }
 }

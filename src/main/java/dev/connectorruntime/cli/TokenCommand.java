@@ -3,6 +3,7 @@ package dev.connectorruntime.cli;
 import dev.connectorruntime.auth.Token;
 import dev.connectorruntime.auth.TokenStatus;
 import dev.connectorruntime.auth.cache.DiskTokenStore;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.load.Workspace;
@@ -78,7 +79,7 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
             return clear(workspace, store, out);
         }
         if (connector == null) {
-            throw Failure.of(Kind.USAGE, "missing CONNECTOR")
+            throw Failure.of(Kind.USAGE, "missing CONNECTOR").code(Code.USAGE)
                     .hint("`token CONNECTOR` shows a connector's token; `token --clear` drops every cached token")
                     .build();
         }
@@ -94,7 +95,8 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
         if (show) {
             if (token == null) {
                 throw Failure.of(Kind.USAGE, "connector `" + connector + "` uses " + status.type()
-                        + " auth: there is no token to show").hint("--show is for OAuth2 connectors").build();
+                        + " auth: there is no token to show").code(Code.USAGE)
+                        .hint("--show is for OAuth2 connectors").build();
             }
             out.println(Terminal.escapeControls(token.accessToken().reveal()));
             out.flush();
@@ -106,7 +108,7 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
 
     private int clear(Workspace workspace, DiskTokenStore store, PrintWriter out) {
         if (show) {
-            throw Failure.of(Kind.USAGE, "--show and --clear cannot be combined").build();
+            throw Failure.of(Kind.USAGE, "--show and --clear cannot be combined").code(Code.USAGE).build();
         }
         if (connector != null) {
             Definitions.requireConnector(workspace, connector);

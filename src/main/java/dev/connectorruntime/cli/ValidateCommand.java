@@ -1,6 +1,7 @@
 package dev.connectorruntime.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Problem;
@@ -70,7 +71,7 @@ final class ValidateCommand extends WorkspaceCommand implements Callable<Integer
         err.println(summary(report.files(), errors, warnings));
         err.flush();
         if (report.files() == 0 && problems.isEmpty()) {
-            throw Failure.of(Kind.USAGE, "no definitions found in " + workspace.dir())
+            throw Failure.of(Kind.USAGE, "no definitions found in " + workspace.dir()).code(Code.USAGE)
                     .hint("run in a workspace (connectors/ and actions/), pass --dir DIR, or name files").build();
         }
         return errors > 0 ? ExitCodes.of(Kind.INVALID) : ExitCodes.OK;
@@ -88,14 +89,7 @@ final class ValidateCommand extends WorkspaceCommand implements Callable<Integer
     private static String json(List<Problem> problems, FailurePrinter printer) {
         ArrayNode list = Json.array();
         for (Problem p : problems) {
-            list.addObject()
-                    .put("file", printer.display(p.location().file()))
-                    .put("line", p.location().line())
-                    .put("column", p.location().column())
-                    .put("severity", p.severity().label())
-                    .put("code", p.code())
-                    .put("message", Terminal.clean(p.message()))
-                    .put("hint", Terminal.clean(p.hint()));
+            list.add(printer.json(p));
         }
         return Terminal.clean(Json.compact(list));
     }
@@ -111,7 +105,7 @@ final class ValidateCommand extends WorkspaceCommand implements Callable<Integer
                 sb.append(",col=").append(p.location().column());
             }
         }
-        sb.append(",title=").append(property(p.code())).append("::").append(data(message));
+        sb.append(",title=").append(property(p.code().id())).append("::").append(data(message));
         return sb.toString();
     }
 

@@ -1,6 +1,7 @@
 package dev.connectorruntime.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -87,7 +88,7 @@ public final class CompiledAction {
         CompiledBody body = CompiledBodies.compile(action.request().body(), declared, problems);
         for (Input input : action.inputs()) {
             if (!input.alwaysGiven() && segments.stream().anyMatch(s -> s != null && s.variables().contains(input.name()))) {
-                problems.add(Problem.error("optional-path-variable", path.location(),
+                problems.add(Problem.error(Code.OPTIONAL_PATH_VARIABLE, path.location(),
                         "path variable `" + input.name() + "` must be required or have a default",
                         "add `required: true` or a `default` to input `" + input.name() + "`"));
             }
@@ -97,7 +98,7 @@ public final class CompiledAction {
                 List<String> wrong = new ArrayList<>();
                 InputChecker.check("the default of input `" + input.name() + "`", input.schema(),
                         input.defaultValue(), wrong);
-                wrong.forEach(m -> problems.add(Problem.error("bad-default", input.location(), m,
+                wrong.forEach(m -> problems.add(Problem.error(Code.BAD_DEFAULT, input.location(), m,
                         "a default must follow the input's own schema")));
             }
         }
@@ -159,6 +160,7 @@ public final class CompiledAction {
             if (!segment.isLiteral() && (s.isEmpty() || s.equals(".") || s.equals(".."))) {
                 throw Failure.of(Kind.USAGE, "a path segment of `" + action.name() + "` would be "
                                 + (s.isEmpty() ? "empty" : "`" + s + "`"))
+                        .code(Code.BAD_INPUT)
                         .hint("path values may not be empty, `.` or `..`: check "
                                 + String.join(", ", segment.variables().stream().map(n -> "`" + n + "`").toList()))
                         .build();
@@ -193,6 +195,7 @@ public final class CompiledAction {
             String v = t.render(values);
             if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
                 throw Failure.of(Kind.USAGE, "header `" + name + "` of `" + action.name() + "` would hold a line break")
+                        .code(Code.BAD_INPUT)
                         .hint("header values may not contain CR or LF: check "
                                 + String.join(", ", t.variables().stream().map(n -> "`" + n + "`").toList()))
                         .build();

@@ -2,6 +2,7 @@ package dev.connectorruntime.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Suggestions;
@@ -59,14 +60,14 @@ public final class InputValues {
                 if (input.defaultValue() != null) {
                     out.put(input.name(), input.defaultValue());
                 } else if (input.required()) {
-                    throw Failure.of(Kind.USAGE, "input `" + input.name() + "` is required")
+                    throw Failure.of(Kind.USAGE, "input `" + input.name() + "` is required").code(Code.BAD_INPUT)
                             .hint("pass -i " + input.name() + "=VALUE").build();
                 }
                 continue;
             }
             InputChecker.check("input `" + input.name() + "`", input.schema(), v, problems);
             if (!problems.isEmpty()) {
-                throw Failure.of(Kind.USAGE, problems.get(0)).hint(hintFor(input)).build();
+                throw badValue(problems.get(0), input);
             }
             out.put(input.name(), v);
         }
@@ -78,7 +79,7 @@ public final class InputValues {
         if (input == null) {
             List<String> names = action.inputs().stream().map(Input::name).toList();
             String near = Suggestions.closest(name, names);
-            throw Failure.of(Kind.USAGE, "`" + action.name() + "` has no input `" + name + "`")
+            throw Failure.of(Kind.USAGE, "`" + action.name() + "` has no input `" + name + "`").code(Code.BAD_INPUT)
                     .hint(near != null ? "did you mean `" + near + "`?"
                             : names.isEmpty() ? "this action takes no inputs"
                             : "its inputs are: " + String.join(", ", names))
@@ -125,7 +126,7 @@ public final class InputValues {
     }
 
     private static Failure badValue(String message, Input input) {
-        return Failure.of(Kind.USAGE, message).hint(hintFor(input)).build();
+        return Failure.of(Kind.USAGE, message).code(Code.BAD_INPUT).hint(hintFor(input)).build();
     }
 
     private static String hintFor(Input input) {

@@ -1,6 +1,7 @@
 package dev.connectorruntime.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -62,7 +63,7 @@ public final class OutputExpression {
         try {
             return new OutputExpression(null, Holder.RUNTIME.compile(source), where);
         } catch (JmesPathException e) {
-            problems.add(Problem.error("bad-output", where, "`output` is not a valid JMESPath expression: "
+            problems.add(Problem.error(Code.BAD_OUTPUT, where, "`output` is not a valid JMESPath expression: "
                     + e.getMessage(), "see https://jmespath.org/specification.html; for example `[].Name`"));
             return null;
         }
@@ -82,8 +83,10 @@ public final class OutputExpression {
             return expression.search(input);
         } catch (JmesPathException e) {
             String message = "`output` cannot be applied to the answer: " + e.getMessage();
-            throw Failure.of(Kind.API, message).problems(List.of(Problem.error("output-failed", where,
-                    message, "the expression does not fit the shape of what the API returned"))).build();
+            throw Failure.of(Kind.API, message).code(Code.OUTPUT_FAILED)
+                    .problems(List.of(Problem.error(Code.OUTPUT_FAILED, where, message,
+                            "the expression does not fit the shape of what the API returned")))
+                    .build();
         }
     }
 }

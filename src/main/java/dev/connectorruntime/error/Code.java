@@ -1,138 +1,163 @@
 package dev.connectorruntime.error;
 
 /**
- * The stable problem codes: every {@link Problem} in a definition and every {@link Failure} carries one. Scripts
- * and agents match on {@link #id()}; messages and hints may be improved between versions, codes never change
- * meaning. {@code docs/errors.md} lists every one (a test holds the two equal).
+ * The stable codes: every {@link Problem} in a definition and every {@link Failure} carries one. Scripts and
+ * agents match on {@link #id()}; messages and hints may be improved between versions, codes never change meaning.
+ * {@code docs/errors.md} lists every one, definition problems first, then failures (a test holds the two equal).
  */
 public enum Code {
-    /** A definition problem: see {@code docs/errors.md}. */
+    // definition problems: validate reports them, run and test fail with them (exit 3 unless said otherwise)
+
+    /** The file is not valid YAML; reported at the place the parser stopped. */
     YAML_SYNTAX("yaml-syntax"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A value starts with <code>{{</code> unquoted, which YAML reads as a mapping. */
     YAML_UNQUOTED_TEMPLATE("yaml-unquoted-template"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A key appears twice in one mapping (reported at the second). */
     YAML_DUPLICATE_KEY("yaml-duplicate-key"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** An {@code &anchor}: refused, values are written out in full. */
     YAML_ANCHOR("yaml-anchor"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** An {@code *alias}: refused, values are written out in full. */
     YAML_ALIAS("yaml-alias"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A tag such as {@code !!str}: refused, values are written out in full. */
     YAML_TAG("yaml-tag"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A mapping or list used as a key. */
     YAML_KEY_NOT_SCALAR("yaml-key-not-scalar"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** More than one {@code ---} document in a file. */
     YAML_MULTIPLE_DOCUMENTS("yaml-multiple-documents"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A file of nothing but comments. */
     YAML_EMPTY("yaml-empty"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A file over 4 MiB. */
     YAML_TOO_LARGE("yaml-too-large"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** Nesting deeper than 64 levels. */
     YAML_TOO_DEEP("yaml-too-deep"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A file that is not UTF-8. */
     YAML_ENCODING("yaml-encoding"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A file or folder that cannot be read. */
     YAML_UNREADABLE("yaml-unreadable"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A required key is absent. */
     MISSING_KEY("missing-key"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A key the format does not have. */
     UNKNOWN_KEY("unknown-key"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A list where a single value belongs, a mapping where a list belongs, and so on. */
     WRONG_TYPE("wrong-type"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A value outside its enum, pattern or range. */
     BAD_VALUE("bad-value"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A name (of a definition, an input or a connector) that breaks {@code ^[a-z][a-z0-9_-]*$}. */
     BAD_NAME("bad-name"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A definition's {@code name} differs from its file's base name. */
     NAME_MISMATCH("name-mismatch"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A duration that is not {@code 500ms}, {@code 30s}, {@code 5m} or {@code 2h}. */
     BAD_DURATION("bad-duration"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A {@code path} without a leading {@code /}, or with {@code ?} or {@code #}. */
     BAD_PATH("bad-path"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A pagination pointer that is not a JSON pointer. */
     BAD_POINTER("bad-pointer"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /**
+     * A {@code base_url} or {@code token_url} that is not https (plain http only on loopback), as written or once
+     * its placeholders are resolved.
+     */
     BAD_URL("bad-url"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A header name that is not an RFC 9110 token. */
     BAD_HEADER_NAME("bad-header-name"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /**
+     * An action sets a header the runtime owns ({@code Authorization}, {@code Host}, …) or its connector's API-key
+     * header.
+     */
     RESERVED_HEADER("reserved-header"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** More than one of {@code json}, {@code form}, {@code text}. */
     SEVERAL_BODIES("several-bodies"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** {@code paginate} with none, or more than one, of its styles. */
     PAGINATE_STYLE("paginate-style"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** An example with both {@code response} and {@code responses}. */
     SEVERAL_RESPONSES("several-responses"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** Two examples of one name. */
     DUPLICATE_EXAMPLE("duplicate-example"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** An input with {@code required: true} and a {@code default}. */
     REQUIRED_WITH_DEFAULT("required-with-default"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** An input's default breaks the input's own schema. */
     BAD_DEFAULT("bad-default"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** Any other JSON Schema rule (rare: the binder's checks come first). */
     SCHEMA("schema"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A Hibernate Validator constraint on the model records (mostly for definitions built in Java). */
     CONSTRAINT("constraint"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A file named to {@code validate} that is in neither {@code connectors/} nor {@code actions/}. */
     UNKNOWN_KIND("unknown-kind"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A {@code <<…>>} placeholder in an action file, or in a connector field that cannot hold secrets. */
     PLACEHOLDER_NOT_ALLOWED("placeholder-not-allowed"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A {@code <<…>>} placeholder whose name breaks {@code [a-z][a-z0-9_]*}. */
     SECRET_BAD_PLACEHOLDER("secret-bad-placeholder"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A placeholder with no environment variable, no secrets-file key and no default (on {@code run}, exit 3). */
     SECRET_MISSING("secret-missing"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A line of the secrets file that is not {@code KEY=value} (its text is never shown). */
     SECRETS_FILE_SYNTAX("secrets-file-syntax"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A template names something that is not a declared input. */
     TEMPLATE_UNDECLARED("template-undeclared"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A triple mustache or an ampersand tag, which would skip encoding. */
     TEMPLATE_TRIPLE_MUSTACHE("template-triple-mustache"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A dotted name in a template: not supported. */
     TEMPLATE_DOTTED_NAME("template-dotted-name"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A partial or template inheritance: not supported. */
     TEMPLATE_PARTIAL("template-partial"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A change of delimiters: not supported. */
     TEMPLATE_DELIMITER("template-delimiter"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** An escaper's name used as a variable instead of as a section. */
     TEMPLATE_RESERVED("template-reserved"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** The implicit iterator outside a section. */
     TEMPLATE_IMPLICIT_ITERATOR("template-implicit-iterator"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A malformed tag: empty, unclosed, mismatched, a pragma, or anything Mustache cannot parse. */
     TEMPLATE_SYNTAX("template-syntax"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A path variable whose input is neither required nor defaulted. */
     OPTIONAL_PATH_VARIABLE("optional-path-variable"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** {@code output} is not valid JMESPath. */
     BAD_OUTPUT("bad-output"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** A valid {@code output} that fails on the answer (on {@code run}, exit 5), reported at its line. */
     OUTPUT_FAILED("output-failed"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** An example's inputs break the action's inputs. */
     EXAMPLE_INPUTS("example-inputs"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** The action's connector has no file; also the failure of a command that names a connector with no file. */
     UNKNOWN_CONNECTOR("unknown-connector"),
-    /** A definition problem: see {@code docs/errors.md}. */
+    /** An input no template uses (a warning). */
     UNUSED_INPUT("unused-input"),
+
+    // failures of run, token, test and the engine: the kind (and so the exit code) goes with the code
     /** A fault of the runtime itself: please report it. */
     INTERNAL("internal"),
-    /** A command line or call the runtime cannot carry out as given (options that do not combine, a missing argument). */
+    /** A command line or call that cannot be carried out as given: options that do not combine, a missing argument. */
     USAGE("usage"),
-    /** An input value that breaks the action's inputs (type, range, pattern, unknown input). */
+    /** An input value that breaks the action's inputs (type, range, pattern, unknown input, a required one absent). */
     BAD_INPUT("bad-input"),
+    /** The {@code --inputs} file (or stdin) cannot be read, or does not hold a JSON or YAML object. */
+    INPUTS_FILE("inputs-file"),
     /** No action of that name in the workspace. */
     UNKNOWN_ACTION("unknown-action"),
     /** No example of that name in the action. */
     UNKNOWN_EXAMPLE("unknown-example"),
+    /** The sandbox was asked to play an action that has no examples. */
+    NO_EXAMPLES("no-examples"),
     /** The definitions have errors: the failure lists each problem with its own code. */
     INVALID_DEFINITIONS("invalid-definitions"),
     /** The secrets file named cannot be read. */
     SECRETS_FILE("secrets-file"),
-    /** The token endpoint answered with an error (RFC 6749 `error` and `error_description` shown). */
+    /** A file the command was asked to write ({@code --junit}, {@code schema export}) cannot be written. */
+    WRITE_FAILED("write-failed"),
+    /** The JWT bearer grant's {@code private_key} is not an RSA key in PEM, or cannot sign. */
+    PRIVATE_KEY("private-key"),
+    /** The connector's {@code tls.ca_file} cannot be read or holds no PEM certificate. */
+    CA_FILE("ca-file"),
+    /** {@code HTTPS_PROXY} or {@code HTTP_PROXY} is not an {@code http://} proxy URL. */
+    BAD_PROXY("bad-proxy"),
+    /** The token endpoint answered with an error (RFC 6749 {@code error} and {@code error_description} shown). */
     TOKEN_REFUSED("token-refused"),
-    /** The token endpoint answered 2xx with something unusable: not a JSON object, no `access_token`, not a bearer token, no `base_url_from` field. */
+    /**
+     * The token endpoint answered 2xx with something unusable: not a JSON object, no {@code access_token}, not a
+     * bearer token, no {@code base_url_from} field.
+     */
     TOKEN_RESPONSE("token-response"),
     /** The API answered 401 after the token was renewed, or to credentials that cannot be renewed. */
     UNAUTHORIZED("unauthorized"),
-    /** The API answered with a non-2xx status (its own error body in `api_error`). */
+    /** The API answered with a non-2xx status (its own error body in {@code api_error}). */
     API_ERROR("api-error"),
-    /** The API asked to wait longer than `retry.max_delay`. */
+    /** The API asked to wait longer than {@code retry.max_delay}. */
     RETRY_AFTER_TOO_LONG("retry-after-too-long"),
     /** An answer over the body cap. */
     RESPONSE_TOO_LARGE("response-too-large"),
@@ -140,7 +165,7 @@ public enum Code {
     BAD_RESPONSE("bad-response"),
     /** A redirect or next-page URL to another origin (credentials never leave theirs), or too many redirects. */
     REDIRECT_REFUSED("redirect-refused"),
-    /** A page without items, a page that points back to one already fetched, or more than `max_pages`. */
+    /** A page without items, a page that points back to one already fetched, or more than {@code max_pages}. */
     PAGINATION_FAILED("pagination-failed"),
     /** The server refused the connection. */
     CONNECTION_REFUSED("connection-refused"),
@@ -154,7 +179,7 @@ public enum Code {
     TLS("tls"),
     /** The connection closed before the answer was complete. */
     CONNECTION_RESET("connection-reset"),
-    /** The call's total deadline (`--timeout`) passed. */
+    /** The call's total deadline ({@code --timeout}) passed. */
     DEADLINE("deadline"),
     /** Ctrl-C. */
     INTERRUPTED("interrupted"),

@@ -40,11 +40,23 @@ public class Failure extends RuntimeException {
         return new Builder(kind, message);
     }
 
+    public static Builder of(Kind kind, Code code, String message) {
+        return new Builder(kind, message).code(code);
+    }
+
     /** Invalid definitions: every problem found, exit 3. */
     public static Failure invalid(List<Problem> problems) {
+        return invalid(problems, Code.INVALID_DEFINITIONS);
+    }
+
+    /**
+     * Problems that end a command with exit 3 but are not about the definitions themselves, such as missing
+     * secrets ({@link Code#SECRET_MISSING}) or a bad line of the secrets file: the failure carries that code.
+     */
+    public static Failure invalid(List<Problem> problems, Code code) {
         long errors = problems.stream().filter(Problem::isError).count();
         String message = errors == 1 ? "1 error in the definitions" : errors + " errors in the definitions";
-        return of(Kind.INVALID, message).code(Code.INVALID_DEFINITIONS).problems(problems).build();
+        return of(Kind.INVALID, message).code(code).problems(problems).build();
     }
 
     /** The same failure as another kind: an API-level answer of the token endpoint is an authentication failure. */

@@ -7,12 +7,13 @@ import java.util.Objects;
  * One thing wrong with a definition, found without throwing: validation collects them all.
  *
  * @param severity error or warning
- * @param code     a stable identifier from the catalogue in {@code docs/errors.md}, e.g. {@code yaml-duplicate-key}
+ * @param code     its stable code, listed in {@code docs/errors.md}; reports print its {@link Code#id() id}, e.g.
+ *                 {@code yaml-duplicate-key}
  * @param location where it stands
  * @param message  what is wrong, one sentence, no trailing period
  * @param hint     how to fix it, or {@code null}
  */
-public record Problem(Severity severity, String code, Location location, String message, String hint) {
+public record Problem(Severity severity, Code code, Location location, String message, String hint) {
 
     /** File, then line, then column, then message: the order reports are printed in. */
     public static final Comparator<Problem> ORDER = Comparator
@@ -28,18 +29,24 @@ public record Problem(Severity severity, String code, Location location, String 
         Objects.requireNonNull(message, "message");
     }
 
-    public static Problem error(String code, Location location, String message, String hint) {
+    public static Problem error(Code code, Location location, String message, String hint) {
         return new Problem(Severity.ERROR, code, location, message, hint);
     }
 
-    public static Problem error(String code, Location location, String message) {
+    public static Problem error(Code code, Location location, String message) {
         return error(code, location, message, null);
     }
 
-    public static Problem warning(String code, Location location, String message, String hint) {
+    public static Problem warning(Code code, Location location, String message, String hint) {
         return new Problem(Severity.WARNING, code, location, message, hint);
     }
 
+    /**
+     * An error named by its code's id.
+     *
+     * @deprecated only for {@code http.Origins}, which still passes {@code "bad-url"}: pass a {@link Code}
+     * @throws IllegalArgumentException when no code has that id
+     */
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -1,5 +1,6 @@
 package dev.connectorruntime.http;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import java.net.URI;
@@ -89,7 +90,7 @@ public final class Origins {
      * shown: it may hold a secret); validation reports the same code for a URL written in full.
      */
     public static Problem resolvedUrlProblem(String key, String problem, Location where) {
-        return Problem.error("bad-url", where, "`" + key + "` " + problem,
+        return Problem.error(Code.BAD_URL, where, "`" + key + "` " + problem,
                 "the value comes from its placeholders: check what they are set to");
     }
 }

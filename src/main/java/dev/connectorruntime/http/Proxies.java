@@ -1,5 +1,6 @@
 package dev.connectorruntime.http;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import java.io.IOException;
@@ -196,11 +197,11 @@ public final class Proxies extends ProxySelector {
                 password = colon < 0 ? "" : PercentEncoding.decode(info.substring(colon + 1));
             }
             if (uri == null || uri.getHost() == null) {
-                throw Failure.of(Kind.USAGE, "the environment variable " + variable + " is not a proxy URL")
+                throw Failure.of(Kind.USAGE, Code.BAD_PROXY, "the environment variable " + variable + " is not a proxy URL")
                         .hint("write it as http://host:port (or http://user:password@host:port)").build();
             }
             if (!uri.getScheme().equalsIgnoreCase("http")) {
-                throw Failure.of(Kind.USAGE, "the environment variable " + variable + " names a "
+                throw Failure.of(Kind.USAGE, Code.BAD_PROXY, "the environment variable " + variable + " names a "
                                 + uri.getScheme() + ":// proxy; only http:// proxies are supported")
                         .hint("https URLs still go through an http:// proxy inside a CONNECT tunnel").build();
             }

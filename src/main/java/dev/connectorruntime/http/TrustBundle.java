@@ -1,5 +1,6 @@
 package dev.connectorruntime.http;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class TrustBundle {
                 extra = CertificateFactory.getInstance("X.509").generateCertificates(in);
             }
             if (extra.isEmpty()) {
-                throw Failure.of(Kind.INVALID, "`tls.ca_file` " + pemFile + " holds no certificate")
+                throw Failure.of(Kind.INVALID, Code.CA_FILE, "`tls.ca_file` " + pemFile + " holds no certificate")
                         .hint("give a PEM file with one or more `-----BEGIN CERTIFICATE-----` blocks").build();
             }
             for (Certificate cert : extra) {
@@ -53,9 +54,9 @@ final class TrustBundle {
             context.init(null, tmf.getTrustManagers(), null);
             return context;
         } catch (IOException e) {
-            throw Failure.of(Kind.INVALID, "cannot read `tls.ca_file` " + pemFile + ": " + e.getMessage()).build();
+            throw Failure.of(Kind.INVALID, Code.CA_FILE, "cannot read `tls.ca_file` " + pemFile + ": " + e.getMessage()).build();
         } catch (GeneralSecurityException e) {
-            throw Failure.of(Kind.INVALID, "`tls.ca_file` " + pemFile + " is not a PEM certificate bundle: "
+            throw Failure.of(Kind.INVALID, Code.CA_FILE, "`tls.ca_file` " + pemFile + " is not a PEM certificate bundle: "
                     + e.getMessage()).build();
         }
     }

@@ -1,5 +1,6 @@
 package dev.connectorruntime.load;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import java.util.Locale;
@@ -16,67 +17,69 @@ final class YamlProblems {
     }
 
     static Problem syntax(Location at, String problem, String hint) {
-        return Problem.error("yaml-syntax", at, problem, hint);
+        return Problem.error(Code.YAML_SYNTAX, at, problem, hint);
     }
 
     static Problem unquotedTemplate(Location at, String value) {
         String hint = value == null || value.isBlank()
                 ? "quote the whole value in double quotes"
                 : "quote the value: \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        return Problem.error("yaml-unquoted-template", at, "`{{` starts a YAML flow mapping here, not a template", hint);
+        return Problem.error(Code.YAML_UNQUOTED_TEMPLATE, at, "`{{` starts a YAML flow mapping here, not a template",
+                hint);
     }
 
     static Problem duplicateKey(Location at, String key, int firstLine) {
-        return Problem.error("yaml-duplicate-key", at,
+        return Problem.error(Code.YAML_DUPLICATE_KEY, at,
                 "duplicate key `" + key + "` (first at line " + firstLine + ")", "keep only one `" + key + "` entry");
     }
 
     static Problem anchor(Location at) {
-        return Problem.error("yaml-anchor", at, "anchors are not allowed in definitions", WRITE_IN_FULL);
+        return Problem.error(Code.YAML_ANCHOR, at, "anchors are not allowed in definitions", WRITE_IN_FULL);
     }
 
     static Problem alias(Location at) {
-        return Problem.error("yaml-alias", at, "aliases are not allowed in definitions", WRITE_IN_FULL);
+        return Problem.error(Code.YAML_ALIAS, at, "aliases are not allowed in definitions", WRITE_IN_FULL);
     }
 
     static Problem tag(Location at, String tag) {
-        return Problem.error("yaml-tag", at, "tags such as `" + tag + "` are not allowed in definitions",
+        return Problem.error(Code.YAML_TAG, at, "tags such as `" + tag + "` are not allowed in definitions",
                 "remove the tag; quote the value if it must be a string");
     }
 
     static Problem keyNotScalar(Location at) {
-        return Problem.error("yaml-key-not-scalar", at, "keys must be plain strings",
+        return Problem.error(Code.YAML_KEY_NOT_SCALAR, at, "keys must be plain strings",
                 "write the key as a name, not a mapping or a list");
     }
 
     static Problem multipleDocuments(Location at) {
-        return Problem.error("yaml-multiple-documents", at, "a definition file holds one YAML document",
+        return Problem.error(Code.YAML_MULTIPLE_DOCUMENTS, at, "a definition file holds one YAML document",
                 "move each definition to a file of its own");
     }
 
     static Problem empty(Location at) {
-        return Problem.error("yaml-empty", at, "the file is empty", "a definition is a mapping that starts with `name:`");
+        return Problem.error(Code.YAML_EMPTY, at, "the file is empty",
+                "a definition is a mapping that starts with `name:`");
     }
 
     static Problem tooLarge(Location at, long bytes) {
         String mib = String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
-        return Problem.error("yaml-too-large", at,
+        return Problem.error(Code.YAML_TOO_LARGE, at,
                 "the file is " + mib + " MiB; definition files are limited to 4 MiB", null);
     }
 
     static Problem tooDeep(Location at) {
-        return Problem.error("yaml-too-deep", at, "nesting is deeper than " + MAX_DEPTH + " levels", null);
+        return Problem.error(Code.YAML_TOO_DEEP, at, "nesting is deeper than " + MAX_DEPTH + " levels", null);
     }
 
     static Problem encoding(Location at) {
-        return Problem.error("yaml-encoding", at, "the file is not valid UTF-8", "save the file as UTF-8");
+        return Problem.error(Code.YAML_ENCODING, at, "the file is not valid UTF-8", "save the file as UTF-8");
     }
 
     static Problem unreadable(Location at, String reason) {
-        return Problem.error("yaml-unreadable", at, "cannot read the file: " + reason, null);
+        return Problem.error(Code.YAML_UNREADABLE, at, "cannot read the file: " + reason, null);
     }
 
     static Problem unreadableFolder(Location at, String reason) {
-        return Problem.error("yaml-unreadable", at, "cannot read the folder: " + reason, null);
+        return Problem.error(Code.YAML_UNREADABLE, at, "cannot read the folder: " + reason, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.connectorruntime.run;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.model.Auth;
@@ -34,7 +35,7 @@ final class ConnectorSecrets implements Function<SecretTemplate, Secret> {
             }
         }
         if (problems.stream().anyMatch(Problem::isError)) {
-            throw Failure.invalid(problems);
+            throw Failure.invalid(problems, Code.SECRET_MISSING);
         }
         return new ConnectorSecrets(values);
     }

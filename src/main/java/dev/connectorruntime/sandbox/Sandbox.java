@@ -3,6 +3,7 @@ package dev.connectorruntime.sandbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.Action;
@@ -70,8 +71,8 @@ public final class Sandbox implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
         } catch (IOException e) {
-            throw Failure.of(Kind.INTERNAL, "cannot start the sandbox on 127.0.0.1: " + e.getMessage()).cause(e)
-                    .build();
+            throw Failure.of(Kind.INTERNAL, "cannot start the sandbox on 127.0.0.1: " + e.getMessage())
+                    .code(Code.INTERNAL).cause(e).build();
         }
         Sandbox sandbox = new Sandbox(server, connector, action, example, Clock.systemUTC());
         server.createContext("/", sandbox::exchange);

@@ -1,5 +1,6 @@
 package dev.connectorruntime.sandbox;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Suggestions;
@@ -43,6 +44,7 @@ public final class SandboxRun {
         List<Example> examples = action.examples();
         if (examples.isEmpty()) {
             throw Failure.of(Kind.USAGE, "`" + action.name() + "` has no examples to run in the sandbox")
+                    .code(Code.NO_EXAMPLES)
                     .hint("add `examples:` to actions/" + action.name() + ".yaml"
                             + " (see docs/sandbox.md), or run it without --sandbox").build();
         }
@@ -56,7 +58,7 @@ public final class SandboxRun {
         }
         List<String> names = examples.stream().map(Example::name).toList();
         String near = Suggestions.closest(name, names);
-        throw Failure.of(Kind.USAGE, "`" + action.name() + "` has no example `" + name + "`")
+        throw Failure.of(Kind.USAGE, "`" + action.name() + "` has no example `" + name + "`").code(Code.UNKNOWN_EXAMPLE)
                 .hint(near != null ? "did you mean `" + near + "`?"
                         : "its examples are: " + String.join(", ", names.stream().map(n -> "`" + n + "`").toList()))
                 .build();

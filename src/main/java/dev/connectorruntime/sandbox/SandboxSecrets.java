@@ -1,5 +1,6 @@
 package dev.connectorruntime.sandbox;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Problem;
@@ -86,7 +87,7 @@ final class SandboxSecrets {
             g.initialize(2048);
             return g.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
-            throw Failure.of(Kind.INTERNAL, "the JDK has no RSA key generator").cause(e).build();
+            throw Failure.of(Kind.INTERNAL, "the JDK has no RSA key generator").code(Code.INTERNAL).cause(e).build();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.connectorruntime.secret;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import java.util.ArrayList;
@@ -18,9 +19,6 @@ import java.util.regex.Pattern;
  * placeholder {@code a} after the text {@code "<< "} and {@code "<"}. A default may contain {@code <<}.
  */
 public final class Placeholders {
-
-    /** Problem code: a {@code <<...>>} that does not fit the grammar. */
-    public static final String BAD_PLACEHOLDER = "secret-bad-placeholder";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final String OPEN = "<<";
@@ -68,7 +66,7 @@ public final class Placeholders {
     /**
      * Splits a string into literal text and placeholders, adjacent text merged into one
      * {@link Part.Literal}; the empty string gives an empty list. A {@code <<...>>} that does not fit the
-     * grammar adds a {@value #BAD_PLACEHOLDER} problem at {@code where} and stays literal text.
+     * grammar adds a {@code secret-bad-placeholder} problem at {@code where} and stays literal text.
      */
     public static List<Part> parse(String text, Location where, List<Problem> problems) {
         List<Part> parts = new ArrayList<>();
@@ -130,7 +128,7 @@ public final class Placeholders {
     private static Problem badPlaceholder(String body, Location where) {
         int sep = body.indexOf(DEFAULT);
         String suggestion = sep < 0 ? normalise(body) : normalise(body.substring(0, sep)) + body.substring(sep);
-        return Problem.error(BAD_PLACEHOLDER, where,
+        return Problem.error(Code.SECRET_BAD_PLACEHOLDER, where,
                 "`" + OPEN + body + CLOSE + "` is not a valid placeholder",
                 "names are lower-case letters, digits and `_`, starting with a letter: `"
                         + OPEN + suggestion + CLOSE + "`");

@@ -1,5 +1,6 @@
 package dev.connectorruntime.secret;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -24,8 +25,11 @@ import java.util.Objects;
  */
 public final class SecretResolver {
 
-    /** Problem code: a placeholder with no value and no default. */
-    public static final String MISSING = "secret-missing";
+    /**
+     * Problem code: a placeholder with no value and no default. Kept for {@code run.DryRun}, which compares
+     * problems with it; new code names {@link Code#SECRET_MISSING}.
+     */
+    public static final Code MISSING = Code.SECRET_MISSING;
 
     private final Map<String, String> environment;
     private final Path secretsFile;
@@ -52,8 +56,8 @@ public final class SecretResolver {
 
     /**
      * Substitutes every placeholder of a template. A placeholder that cannot be resolved adds a
-     * {@value #MISSING} problem at {@code where}; a malformed one adds a
-     * {@value Placeholders#BAD_PLACEHOLDER} problem and stays as text.
+     * {@code secret-missing} problem at {@code where}; a malformed one adds a
+     * {@code secret-bad-placeholder} problem and stays as text.
      *
      * @return the resolved value, or {@code null} when some placeholder is missing, so that the caller
      *     can collect every missing secret before failing
@@ -122,7 +126,7 @@ public final class SecretResolver {
         }
         if (Files.notExists(secretsFile)) {
             if (secretsFileExplicit) {
-                throw Failure.of(Kind.USAGE, "secrets file " + secretsFile + " does not exist")
+                throw Failure.of(Kind.USAGE, "secrets file " + secretsFile + " does not exist").code(Code.SECRETS_FILE)
                         .hint("check the path given to --secrets")
                         .build();
             }

@@ -1,5 +1,6 @@
 package dev.connectorruntime.secret;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import java.io.IOException;
@@ -26,14 +27,11 @@ import java.util.Objects;
  *   <li>no variable expansion: {@code $X} stays as written.</li>
  * </ul>
  *
- * <p>A bad line ends parsing with an {@link Kind#INVALID} failure holding one {@value #SYNTAX} problem
+ * <p>A bad line ends parsing with an {@link Kind#INVALID} failure holding one {@code secrets-file-syntax} problem
  * at file:line:col. Its message never quotes the file's text, which could be a secret; for the same
  * reason a renderer must not show the source line of a secrets-file problem.
  */
 public final class SecretsFile {
-
-    /** Problem code: a line of the secrets file that cannot be read as {@code KEY=value}. */
-    public static final String SYNTAX = "secrets-file-syntax";
 
     private SecretsFile() {
     }
@@ -62,6 +60,7 @@ public final class SecretsFile {
             content = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw Failure.of(Kind.USAGE, "cannot read secrets file " + file + ": " + reason(file, e))
+                    .code(Code.SECRETS_FILE)
                     .cause(e)
                     .build();
         }

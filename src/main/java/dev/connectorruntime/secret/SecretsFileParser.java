@@ -1,5 +1,6 @@
 package dev.connectorruntime.secret;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
@@ -134,7 +135,8 @@ final class SecretsFileParser {
 
     private Failure failure(int line, int column0, String message, String hint) {
         Location where = new Location(file, line, column0 + 1);
-        return Failure.invalid(List.of(Problem.error(SecretsFile.SYNTAX, where, message, hint)));
+        return Failure.invalid(List.of(Problem.error(Code.SECRETS_FILE_SYNTAX, where, message, hint)),
+                Code.SECRETS_FILE_SYNTAX);
     }
 
     private static int skipBlanks(String line, int from) {

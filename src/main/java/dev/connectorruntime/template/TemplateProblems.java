@@ -1,5 +1,6 @@
 package dev.connectorruntime.template;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.error.Suggestions;
@@ -31,46 +32,47 @@ final class TemplateProblems {
     }
 
     void unescaped(Tag tag) {
-        add("template-triple-mustache", tag.start(), "`" + tag.text() + "` skips encoding",
+        add(Code.TEMPLATE_TRIPLE_MUSTACHE, tag.start(), "`" + tag.text() + "` skips encoding",
                 "write `{{" + tag.name() + "}}`: values are always encoded for where they land");
     }
 
     void partial(Tag tag) {
         String what = tag.text().charAt(2) == '>' ? "partials are" : "template inheritance is";
-        add("template-partial", tag.start(), what + " not supported", "write the text in place");
+        add(Code.TEMPLATE_PARTIAL, tag.start(), what + " not supported", "write the text in place");
     }
 
     void delimiter(Tag tag) {
-        add("template-delimiter", tag.start(), "changing delimiters is not supported",
+        add(Code.TEMPLATE_DELIMITER, tag.start(), "changing delimiters is not supported",
                 "to send a literal `{{`, pass it in through a string input");
     }
 
     void pragma(Tag tag) {
-        add("template-syntax", tag.start(), "`" + tag.text() + "`: pragmas are not supported", null);
+        add(Code.TEMPLATE_SYNTAX, tag.start(), "`" + tag.text() + "`: pragmas are not supported", null);
     }
 
     void emptyTag(int start, String text) {
-        add("template-syntax", start, "`" + text + "` is an empty tag", "write an input's name inside, e.g. `{{limit}}`");
+        add(Code.TEMPLATE_SYNTAX, start, "`" + text + "` is an empty tag",
+                "write an input's name inside, e.g. `{{limit}}`");
     }
 
     void unclosedTag(int start) {
         String rest = source.substring(start).lines().findFirst().orElse("");
         String shown = rest.length() > SHOWN ? rest.substring(0, SHOWN) + "…" : rest;
-        add("template-syntax", start, "`" + shown + "` is not closed", "end the tag with `}}`");
+        add(Code.TEMPLATE_SYNTAX, start, "`" + shown + "` is not closed", "end the tag with `}}`");
     }
 
     void unclosedSection(Tag section) {
-        add("template-syntax", section.start(), "section `" + section.text() + "` is not closed",
+        add(Code.TEMPLATE_SYNTAX, section.start(), "section `" + section.text() + "` is not closed",
                 "end it with `{{/" + section.name() + "}}`");
     }
 
     void mismatchedClose(Tag close, Tag section) {
-        add("template-syntax", close.start(), "`" + close.text() + "` does not close `" + section.text() + "`",
+        add(Code.TEMPLATE_SYNTAX, close.start(), "`" + close.text() + "` does not close `" + section.text() + "`",
                 "end the section with `{{/" + section.name() + "}}`");
     }
 
     void strayClose(Tag close) {
-        add("template-syntax", close.start(), "`" + close.text() + "` closes no section",
+        add(Code.TEMPLATE_SYNTAX, close.start(), "`" + close.text() + "` closes no section",
                 "remove it, or open the section with `{{#" + close.name() + "}}`");
     }
 
@@ -81,33 +83,33 @@ final class TemplateProblems {
         if (clean.isEmpty()) {
             clean = "the template cannot be parsed";
         }
-        add("template-syntax", 0, Character.toLowerCase(clean.charAt(0)) + clean.substring(1), null);
+        add(Code.TEMPLATE_SYNTAX, 0, Character.toLowerCase(clean.charAt(0)) + clean.substring(1), null);
     }
 
     void dottedName(Tag tag) {
-        add("template-dotted-name", tag.start(), "`" + tag.text() + "`: dotted names are not supported",
+        add(Code.TEMPLATE_DOTTED_NAME, tag.start(), "`" + tag.text() + "`: dotted names are not supported",
                 "declare `" + tag.name().replace('.', '_') + "` as its own input");
     }
 
     void implicitIteratorOutsideSection(Tag tag) {
-        add("template-implicit-iterator", tag.start(), "`" + tag.text() + "` stands for the current element: it works only inside a section",
+        add(Code.TEMPLATE_IMPLICIT_ITERATOR, tag.start(), "`" + tag.text() + "` stands for the current element: it works only inside a section",
                 "write an input's name, or iterate with `{{#tags}}{{.}}{{/tags}}`");
     }
 
     void reserved(Tag tag, Escaper escaper) {
         String name = escaper.tagName();
-        add("template-reserved", tag.start(),
+        add(Code.TEMPLATE_RESERVED, tag.start(),
                 "`" + name + "` is an escaper: write `{{#" + name + "}}{{name}}{{/" + name + "}}`",
                 escaper.description());
     }
 
     void undeclared(Tag tag, Collection<String> declared) {
         String near = Suggestions.closest(tag.name(), declared);
-        add("template-undeclared", tag.start(), "`" + tag.text() + "` is not a declared input",
+        add(Code.TEMPLATE_UNDECLARED, tag.start(), "`" + tag.text() + "` is not a declared input",
                 near == null ? "declare it under `inputs:`" : "did you mean `" + near + "`?");
     }
 
-    private void add(String code, int offset, String message, String hint) {
+    private void add(Code code, int offset, String message, String hint) {
         problems.add(Problem.error(code, at(offset), message, hint));
         errors = true;
     }

@@ -2,6 +2,7 @@ package dev.connectorruntime.validate;
 
 import dev.connectorruntime.bind.ActionBinder;
 import dev.connectorruntime.bind.ConnectorBinder;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Problem;
@@ -108,7 +109,8 @@ public final class Definitions {
         } else {
             hint = "`list` shows the connectors";
         }
-        return Failure.of(Kind.USAGE, "unknown connector `" + name + "`").hint(hint).build();
+        return Failure.of(Kind.USAGE, "unknown connector `" + name + "`").code(Code.UNKNOWN_CONNECTOR).hint(hint)
+                .build();
     }
 
     private static Failure unknownAction(Workspace workspace, String name) {
@@ -123,6 +125,6 @@ public final class Definitions {
         } else {
             hint = "`list` shows the actions";
         }
-        return Failure.of(Kind.USAGE, "unknown action `" + name + "`").hint(hint).build();
+        return Failure.of(Kind.USAGE, "unknown action `" + name + "`").code(Code.UNKNOWN_ACTION).hint(hint).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.connectorruntime.validate;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.load.YMap;
@@ -48,7 +49,7 @@ public final class ModelConstraints {
             List<String> tokens = tokens(v.getPropertyPath(), root);
             YNode node = deepest(root, tokens);
             String where = tokens.isEmpty() ? "the definition" : "`" + SchemaCheck.display(tokens) + "`";
-            out.add(Problem.error("constraint", node == null ? file : node.location(),
+            out.add(Problem.error(Code.CONSTRAINT, node == null ? file : node.location(),
                     where + " " + v.getMessage(), null));
         }
         out.sort(Problem.ORDER);

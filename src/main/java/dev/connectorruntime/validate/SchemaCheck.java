@@ -7,6 +7,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -61,11 +62,12 @@ public final class SchemaCheck {
             if (raw == null) {
                 try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(resource())) {
                     if (in == null) {
-                        throw Failure.of(Kind.INTERNAL, "the jar holds no " + resource()).build();
+                        throw Failure.of(Kind.INTERNAL, "the jar holds no " + resource()).code(Code.INTERNAL).build();
                     }
                     raw = Json.parse(in);
                 } catch (IOException e) {
-                    throw Failure.of(Kind.INTERNAL, "cannot read " + resource() + ": " + e.getMessage()).build();
+                    throw Failure.of(Kind.INTERNAL, "cannot read " + resource() + ": " + e.getMessage())
+                            .code(Code.INTERNAL).build();
                 }
             }
             return raw;
@@ -112,7 +114,7 @@ public final class SchemaCheck {
         String property = m.getProperty();
         switch (m.getType()) {
             case "required":
-                return Problem.error("missing-key", node.location(), where + " needs `" + property + "`", null);
+                return Problem.error(Code.MISSING_KEY, node.location(), where + " needs `" + property + "`", null);
             case "additionalProperties":
             case "propertyNames": {
                 Location at = node instanceof YMap map && map.entry(property) != null
@@ -121,7 +123,7 @@ public final class SchemaCheck {
                 String near = Suggestions.closest(property, candidates);
                 String hint = near != null ? "did you mean `" + near + "`?"
                         : candidates.isEmpty() ? null : "expected one of: " + String.join(", ", candidates);
-                return Problem.error("unknown-key", at, "unknown key `" + property + "` in " + where, hint);
+                return Problem.error(Code.UNKNOWN_KEY, at, "unknown key `" + property + "` in " + where, hint);
             }
             case "type": {
                 Object[] args = m.getArguments();
@@ -130,7 +132,7 @@ public final class SchemaCheck {
                     // a scalar where a string is expected keeps its source text (SPEC §1); null means absent
                     return null;
                 }
-                return Problem.error("wrong-type", node.location(),
+                return Problem.error(Code.WRONG_TYPE, node.location(),
                         where + " must be " + article(expected) + ", not " + article(node.kindName()), null);
             }
             case "enum": {
@@ -138,28 +140,30 @@ public final class SchemaCheck {
                 m.getSchemaNode().forEach(v -> allowed.add(v.asText()));
                 String actual = node instanceof YScalar s ? s.text() : node.kindName();
                 String near = Suggestions.closest(actual, allowed);
-                return Problem.error("bad-value", node.location(), where + " must be one of " + String.join(", ", allowed)
-                        + ", not `" + actual + "`", near == null ? null : "did you mean `" + near + "`?");
+                return Problem.error(Code.BAD_VALUE, node.location(),
+                        where + " must be one of " + String.join(", ", allowed) + ", not `" + actual + "`",
+                        near == null ? null : "did you mean `" + near + "`?");
             }
             case "const":
-                return Problem.error("bad-value", node.location(), where + " must be " + m.getSchemaNode(), null);
+                return Problem.error(Code.BAD_VALUE, node.location(), where + " must be " + m.getSchemaNode(), null);
             case "pattern":
-                return Problem.error("bad-value", node.location(), where + " must match `" + m.getSchemaNode().asText()
-                        + "`, not `" + (node instanceof YScalar s ? s.text() : node.kindName()) + "`", null);
+                return Problem.error(Code.BAD_VALUE, node.location(),
+                        where + " must match `" + m.getSchemaNode().asText() + "`, not `"
+                                + (node instanceof YScalar s ? s.text() : node.kindName()) + "`", null);
             case "minimum":
             case "minLength":
             case "minItems":
-                return Problem.error("bad-value", node.location(), where + " must be at least " + m.getSchemaNode()
+                return Problem.error(Code.BAD_VALUE, node.location(), where + " must be at least " + m.getSchemaNode()
                         + (m.getType().equals("minimum") ? "" : m.getType().equals("minLength") ? " characters" : " items"),
                         null);
             case "maximum":
             case "maxLength":
             case "maxItems":
-                return Problem.error("bad-value", node.location(), where + " must be at most " + m.getSchemaNode()
+                return Problem.error(Code.BAD_VALUE, node.location(), where + " must be at most " + m.getSchemaNode()
                         + (m.getType().equals("maximum") ? "" : m.getType().equals("maxLength") ? " characters" : " items"),
                         null);
             default:
-                return Problem.error("schema", node.location(), where + ": " + m.getError(), null);
+                return Problem.error(Code.SCHEMA, node.location(), where + ": " + m.getError(), null);
         }
     }
 

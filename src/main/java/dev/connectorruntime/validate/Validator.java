@@ -4,6 +4,7 @@ import dev.connectorruntime.bind.ActionBinder;
 import dev.connectorruntime.bind.ConnectorBinder;
 import dev.connectorruntime.compile.CompiledAction;
 import dev.connectorruntime.compile.InputValues;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -137,7 +138,7 @@ public final class Validator {
         for (SecretTemplate url : urls) {
             String problem = Placeholders.contains(url.source()) ? null : Origins.problem(url.source());
             if (problem != null) {
-                problems.add(Problem.error("bad-url", url.location(), "`" + url.source() + "` " + problem,
+                problems.add(Problem.error(Code.BAD_URL, url.location(), "`" + url.source() + "` " + problem,
                         url.source().startsWith("http://") ? "use https://" : null));
             }
         }
@@ -151,7 +152,7 @@ public final class Validator {
         Set<String> used = compiled.usedInputs();
         for (Input input : action.inputs()) {
             if (!used.contains(input.name())) {
-                problems.add(Problem.warning("unused-input", input.location(),
+                problems.add(Problem.warning(Code.UNUSED_INPUT, input.location(),
                         "input `" + input.name() + "` is declared but no template uses it",
                         "use it as `{{" + input.name() + "}}` in the request, or remove it"));
             }
@@ -163,7 +164,7 @@ public final class Validator {
                 if (f.kind() != Kind.USAGE) {
                     throw f;
                 }
-                problems.add(Problem.error("example-inputs", example.location(),
+                problems.add(Problem.error(Code.EXAMPLE_INPUTS, example.location(),
                         "example `" + example.name() + "`: " + f.getMessage(), f.hint()));
             }
         }
@@ -178,7 +179,7 @@ public final class Validator {
         if (connector == null) {
             if (!connectorNames.contains(action.connector())) {
                 String near = dev.connectorruntime.error.Suggestions.closest(action.connector(), connectorNames);
-                out.add(Problem.error("unknown-connector", action.connectorLocation(),
+                out.add(Problem.error(Code.UNKNOWN_CONNECTOR, action.connectorLocation(),
                         "connector `" + action.connector() + "` does not exist",
                         near != null ? "did you mean `" + near + "`?"
                                 : "create connectors/" + action.connector() + ".yaml, or name an existing connector"));
@@ -188,7 +189,7 @@ public final class Validator {
         if (connector.auth() instanceof Auth.ApiKey key && key.in() == Auth.Placement.HEADER) {
             action.request().headers().forEach((name, value) -> {
                 if (name.toLowerCase(Locale.ROOT).equals(key.name().toLowerCase(Locale.ROOT))) {
-                    out.add(Problem.error("reserved-header", value.location(),
+                    out.add(Problem.error(Code.RESERVED_HEADER, value.location(),
                             "an action may not set `" + name + "`: connector `" + connector.name()
                                     + "` sends its API key in it", null));
                 }

@@ -1,5 +1,6 @@
 package dev.connectorruntime.validate;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -85,7 +86,7 @@ public final class WorkspaceCheck {
 
     private static void select(Path p, Set<Path> connectorFiles, Set<Path> actionFiles, List<Problem> problems) {
         if (!Files.exists(p)) {
-            throw Failure.of(Kind.USAGE, p + " does not exist").build();
+            throw Failure.of(Kind.USAGE, p + " does not exist").code(Code.USAGE).build();
         }
         if (Files.isDirectory(p)) {
             Workspace w = new Workspace(p);
@@ -98,7 +99,7 @@ public final class WorkspaceCheck {
                 files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted()
                         .forEach(f -> select(f, connectorFiles, actionFiles, problems));
             } catch (IOException e) {
-                throw Failure.of(Kind.USAGE, "cannot list " + p + ": " + e.getMessage()).build();
+                throw Failure.of(Kind.USAGE, "cannot list " + p + ": " + e.getMessage()).code(Code.USAGE).build();
             }
             return;
         }
@@ -109,7 +110,7 @@ public final class WorkspaceCheck {
         } else if (folder.equals("actions")) {
             actionFiles.add(p);
         } else {
-            problems.add(Problem.error("unknown-kind", Location.of(p),
+            problems.add(Problem.error(Code.UNKNOWN_KIND, Location.of(p),
                     "not a definition: the file is neither in a connectors/ nor in an actions/ folder",
                     "connectors live in connectors/<name>.yaml, actions in actions/<name>.yaml"));
         }

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.entry;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.http.CallContext;
@@ -358,7 +359,7 @@ class TokenClientTest {
 
         assertThat(failure.kind()).isEqualTo(Kind.INVALID);
         assertThat(failure.problems()).singleElement().satisfies(p -> {
-            assertThat(p.code()).isEqualTo("bad-url");
+            assertThat(p.code()).isEqualTo(Code.BAD_URL);
             assertThat(p.message())
                     .isEqualTo("`token_url` must use https (plain http is allowed only on a loopback address)");
             assertThat(p.location().toString()).isEqualTo("connectors/salesforce.yaml:5:3");

@@ -68,8 +68,9 @@ class DeadlineAndInterruptTest {
         Cli.Result r = Cli.run(dir, Map.of(), "run", "pages", "--timeout", "1s", "--json-errors");
 
         assertThat(r.exitCode()).isEqualTo(6);
-        assertThat(r.err()).startsWith("{\"exit_code\":6,\"kind\":\"network\",\"status\":null,\"api_error\":null,"
-                + "\"message\":\"the run did not finish within --timeout 1s");
+        assertThat(r.err()).startsWith("{\"exit_code\":6,\"kind\":\"network\",\"code\":\"deadline\",")
+                .contains("\",\"status\":null,\"api_error\":null,"
+                        + "\"message\":\"the run did not finish within --timeout 1s");
         assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/base/items")))).hasSizeBetween(2, 3);
     }
 

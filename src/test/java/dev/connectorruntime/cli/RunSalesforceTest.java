@@ -249,7 +249,7 @@ class RunSalesforceTest extends SalesforceServers {
         Cli.Result r = Cli.run(dir, env, "run", "list-contacts", "--json-errors");
 
         assertThat(r.exitCode()).isEqualTo(5);
-        assertThat(r.err()).isEqualTo("{\"exit_code\":5,\"kind\":\"api\",\"status\":403,"
+        assertThat(r.err()).isEqualTo("{\"exit_code\":5,\"kind\":\"api\",\"code\":\"api-error\",\"status\":403,"
                 + "\"api_error\":\"[{\\\"message\\\":\\\"TotalRequests Limit exceeded.\\\",\\\"errorCode\\\":"
                 + "\\\"REQUEST_LIMIT_EXCEEDED\\\"}]\","
                 + "\"message\":\"the API answered 403: REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.\","

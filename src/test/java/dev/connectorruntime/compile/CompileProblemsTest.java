@@ -4,6 +4,7 @@ import static dev.connectorruntime.compile.Compiling.compileProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectorruntime.bind.ActionBinder;
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.load.Workspace;
 import dev.connectorruntime.load.YamlLoader;
@@ -56,7 +57,7 @@ class CompileProblemsTest {
                 output: "[].Name["
                 """);
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.code()).isEqualTo("bad-output");
+            assertThat(p.code()).isEqualTo(Code.BAD_OUTPUT);
             assertThat(p.location().line()).isEqualTo(4);
             assertThat(p.location().column()).isEqualTo(9);
             assertThat(p.message()).isEqualTo("`output` is not a valid JMESPath expression: Unable to compile "
@@ -83,9 +84,9 @@ class CompileProblemsTest {
                     a: ["{{nope}}"]
                 """)).extracting(Problem::code, p -> p.location().line())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("template-undeclared", 9),
-                        org.assertj.core.groups.Tuple.tuple("template-triple-mustache", 11),
-                        org.assertj.core.groups.Tuple.tuple("template-undeclared", 13));
+                        org.assertj.core.groups.Tuple.tuple(Code.TEMPLATE_UNDECLARED, 9),
+                        org.assertj.core.groups.Tuple.tuple(Code.TEMPLATE_TRIPLE_MUSTACHE, 11),
+                        org.assertj.core.groups.Tuple.tuple(Code.TEMPLATE_UNDECLARED, 13));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.connectorruntime.load;
 import static dev.connectorruntime.load.Loading.problemsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import java.io.IOException;
@@ -67,7 +68,7 @@ class YamlLoaderFileTest {
 
         Problem problem = onlyProblem(file);
 
-        assertThat(problem.code()).isEqualTo("yaml-encoding");
+        assertThat(problem.code()).isEqualTo(Code.YAML_ENCODING);
         assertThat(problem.location()).isEqualTo(new Location(file, 2, 17));
         assertThat(problem.message()).isEqualTo("the file is not valid UTF-8");
         assertThat(problem.hint()).isEqualTo("save the file as UTF-8");
@@ -79,7 +80,7 @@ class YamlLoaderFileTest {
 
         Problem problem = onlyProblem(file);
 
-        assertThat(problem.code()).isEqualTo("yaml-encoding");
+        assertThat(problem.code()).isEqualTo(Code.YAML_ENCODING);
         assertThat(problem.location()).isEqualTo(new Location(file, 1, 1));
     }
 
@@ -96,7 +97,7 @@ class YamlLoaderFileTest {
 
         Problem problem = onlyProblem(file);
 
-        assertThat(problem.code()).isEqualTo("yaml-too-large");
+        assertThat(problem.code()).isEqualTo(Code.YAML_TOO_LARGE);
         assertThat(problem.location()).isEqualTo(Location.of(file));
         assertThat(problem.message()).isEqualTo("the file is 5.0 MiB; definition files are limited to 4 MiB");
     }
@@ -110,7 +111,7 @@ class YamlLoaderFileTest {
 
         Problem problem = onlyProblem(file);
 
-        assertThat(problem.code()).isEqualTo("yaml-encoding");
+        assertThat(problem.code()).isEqualTo(Code.YAML_ENCODING);
         assertThat(problem.location()).isEqualTo(new Location(file, 1, 4 * 1024 * 1024));
     }
 
@@ -120,7 +121,7 @@ class YamlLoaderFileTest {
 
         Problem problem = onlyProblem(file);
 
-        assertThat(problem.code()).isEqualTo("yaml-unreadable");
+        assertThat(problem.code()).isEqualTo(Code.YAML_UNREADABLE);
         assertThat(problem.location()).isEqualTo(Location.of(file));
         assertThat(problem.message()).isEqualTo("cannot read the file: no such file");
     }
@@ -131,7 +132,7 @@ class YamlLoaderFileTest {
 
         Problem problem = onlyProblem(folder);
 
-        assertThat(problem.code()).isEqualTo("yaml-unreadable");
+        assertThat(problem.code()).isEqualTo(Code.YAML_UNREADABLE);
         assertThat(problem.message()).isEqualTo("cannot read the file: is a directory");
     }
 
@@ -141,7 +142,7 @@ class YamlLoaderFileTest {
 
         Problem problem = onlyProblem(file);
 
-        assertThat(problem.code()).isEqualTo("yaml-empty");
+        assertThat(problem.code()).isEqualTo(Code.YAML_EMPTY);
         assertThat(problem.location()).isEqualTo(new Location(file, 1, 1));
     }
 }

@@ -6,6 +6,7 @@ import static dev.connectorruntime.load.Loading.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import java.util.List;
@@ -22,7 +23,7 @@ class YamlLoaderProblemsTest {
     void parseWhenSyntaxErrorThenSnakeYamlProblemAtItsMarkWithoutContextDump() {
         Problem problem = problem("name: x\nurl: a: b\n");
 
-        assertThat(problem.code()).isEqualTo("yaml-syntax");
+        assertThat(problem.code()).isEqualTo(Code.YAML_SYNTAX);
         assertThat(problem.location()).isEqualTo(at(2, 7));
         assertThat(problem.message()).isEqualTo("mapping values are not allowed here");
         assertThat(problem.hint()).isNull();
@@ -32,7 +33,7 @@ class YamlLoaderProblemsTest {
     void parseWhenSyntaxErrorHasAContextThenHintPointsAtIt() {
         Problem problem = problem("name: x\nquery: [a, b\n");
 
-        assertThat(problem.code()).isEqualTo("yaml-syntax");
+        assertThat(problem.code()).isEqualTo(Code.YAML_SYNTAX);
         assertThat(problem.location()).isEqualTo(at(3, 1));
         assertThat(problem.message()).isEqualTo("expected ',' or ']', but got <stream end>");
         assertThat(problem.hint()).isEqualTo("see the flow sequence that starts at line 2, column 8");
@@ -42,7 +43,7 @@ class YamlLoaderProblemsTest {
     void parseWhenTabIndentsThenSyntaxErrorWithoutSnakeYamlAdvice() {
         Problem problem = problem("name: x\ninputs:\n\tlimit: 1\n");
 
-        assertThat(problem.code()).isEqualTo("yaml-syntax");
+        assertThat(problem.code()).isEqualTo(Code.YAML_SYNTAX);
         assertThat(problem.location()).isEqualTo(at(3, 1));
         assertThat(problem.message()).isEqualTo("found character '\\t(TAB)' that cannot start any token");
         assertThat(problem.hint()).isEqualTo("indent with spaces, not tabs");
@@ -52,7 +53,7 @@ class YamlLoaderProblemsTest {
     void parseWhenControlCharacterThenSyntaxErrorAtIt() {
         Problem problem = problem("name: x\ndescription: a\u0007b\n");
 
-        assertThat(problem.code()).isEqualTo("yaml-syntax");
+        assertThat(problem.code()).isEqualTo(Code.YAML_SYNTAX);
         assertThat(problem.location()).isEqualTo(at(2, 15));
         assertThat(problem.message()).isEqualTo("special characters are not allowed");
         assertThat(problem.hint()).isEqualTo("remove the character U+0007");
@@ -72,7 +73,7 @@ class YamlLoaderProblemsTest {
     void parseWhenTemplateWithTextAfterItIsUnquotedThenExplainsTheFlowMapping() {
         Problem problem = problem("name: get-contact\nrequest:\n  path: {{id}}/x   # the contact\n");
 
-        assertThat(problem.code()).isEqualTo("yaml-unquoted-template");
+        assertThat(problem.code()).isEqualTo(Code.YAML_UNQUOTED_TEMPLATE);
         assertThat(problem.location()).isEqualTo(at(3, 9));
         assertThat(problem.message()).isEqualTo("`{{` starts a YAML flow mapping here, not a template");
         assertThat(problem.hint()).isEqualTo("quote the value: \"{{id}}/x\"");
@@ -82,7 +83,7 @@ class YamlLoaderProblemsTest {
     void parseWhenWholeValueIsAnUnquotedTemplateThenReportedThoughYamlParsesIt() {
         Problem problem = problem("name: x\nrequest:\n  query:\n    q: {{limit}}\n");
 
-        assertThat(problem.code()).isEqualTo("yaml-unquoted-template");
+        assertThat(problem.code()).isEqualTo(Code.YAML_UNQUOTED_TEMPLATE);
         assertThat(problem.location()).isEqualTo(at(4, 8));
         assertThat(problem.message()).isEqualTo("`{{` starts a YAML flow mapping here, not a template");
         assertThat(problem.hint()).isEqualTo("quote the value: \"{{limit}}\"");
@@ -93,15 +94,15 @@ class YamlLoaderProblemsTest {
         List<Problem> problems = problems("a:\n  - {{x}}\nb: { c: {{y}} }\n");
 
         assertThat(problems).extracting(Problem::code, Problem::location, Problem::hint).containsExactly(
-                tuple("yaml-unquoted-template", at(2, 5), "quote the value: \"{{x}}\""),
-                tuple("yaml-unquoted-template", at(3, 9), "quote the value: \"{{y}}\""));
+                tuple(Code.YAML_UNQUOTED_TEMPLATE, at(2, 5), "quote the value: \"{{x}}\""),
+                tuple(Code.YAML_UNQUOTED_TEMPLATE, at(3, 9), "quote the value: \"{{y}}\""));
     }
 
     @Test
     void parseWhenUnquotedSectionTemplateThenReportedAtItsBraces() {
         Problem problem = problem("q: {{#name}}Name = '{{name}}'{{/name}}\n");
 
-        assertThat(problem.code()).isEqualTo("yaml-unquoted-template");
+        assertThat(problem.code()).isEqualTo(Code.YAML_UNQUOTED_TEMPLATE);
         assertThat(problem.location()).isEqualTo(at(1, 4));
         assertThat(problem.hint()).isEqualTo("quote the value: \"{{#name}}Name = '{{name}}'{{/name}}\"");
     }
@@ -110,7 +111,7 @@ class YamlLoaderProblemsTest {
     void parseWhenUnquotedTemplateSpansLinesThenGenericHint() {
         Problem problem = problem("q: {{limit\n  }}\n");
 
-        assertThat(problem.code()).isEqualTo("yaml-unquoted-template");
+        assertThat(problem.code()).isEqualTo(Code.YAML_UNQUOTED_TEMPLATE);
         assertThat(problem.hint()).isEqualTo("quote the whole value in double quotes");
     }
 
@@ -118,7 +119,7 @@ class YamlLoaderProblemsTest {
     void parseWhenKeyIsDuplicatedThenReportsSecondOccurrence() {
         Problem problem = problem("name: a\ndescription: b\nname: c\n");
 
-        assertThat(problem.code()).isEqualTo("yaml-duplicate-key");
+        assertThat(problem.code()).isEqualTo(Code.YAML_DUPLICATE_KEY);
         assertThat(problem.location()).isEqualTo(at(3, 1));
         assertThat(problem.message()).isEqualTo("duplicate key `name` (first at line 1)");
         assertThat(problem.hint()).isEqualTo("keep only one `name` entry");
@@ -135,9 +136,9 @@ class YamlLoaderProblemsTest {
                 """);
 
         assertThat(problems).extracting(Problem::code, Problem::location, Problem::message).containsExactly(
-                tuple("yaml-duplicate-key", at(3, 27), "duplicate key `type` (first at line 3)"),
-                tuple("yaml-duplicate-key", at(4, 1), "duplicate key `name` (first at line 1)"),
-                tuple("yaml-duplicate-key", at(5, 1), "duplicate key `name` (first at line 1)"));
+                tuple(Code.YAML_DUPLICATE_KEY, at(3, 27), "duplicate key `type` (first at line 3)"),
+                tuple(Code.YAML_DUPLICATE_KEY, at(4, 1), "duplicate key `name` (first at line 1)"),
+                tuple(Code.YAML_DUPLICATE_KEY, at(5, 1), "duplicate key `name` (first at line 1)"));
     }
 
     @Test
@@ -153,9 +154,9 @@ class YamlLoaderProblemsTest {
 
         assertThat(problems).extracting(Problem::code, Problem::location, Problem::message, Problem::hint)
                 .containsExactly(
-                        tuple("yaml-anchor", at(1, 7), "anchors are not allowed in definitions",
+                        tuple(Code.YAML_ANCHOR, at(1, 7), "anchors are not allowed in definitions",
                                 "write the value out in full"),
-                        tuple("yaml-alias", at(3, 10), "aliases are not allowed in definitions",
+                        tuple(Code.YAML_ALIAS, at(3, 10), "aliases are not allowed in definitions",
                                 "write the value out in full"));
     }
 
@@ -163,7 +164,7 @@ class YamlLoaderProblemsTest {
     void parseWhenMergeKeyWithAliasThenAliasRefused() {
         List<Problem> problems = problems("a: &x { b: 1 }\nc:\n  <<: *x\n");
 
-        assertThat(problems).extracting(Problem::code).containsExactly("yaml-anchor", "yaml-alias");
+        assertThat(problems).extracting(Problem::code).containsExactly(Code.YAML_ANCHOR, Code.YAML_ALIAS);
     }
 
     @Test
@@ -171,9 +172,9 @@ class YamlLoaderProblemsTest {
         List<Problem> problems = problems("timeout: !!str 30\nauth: !secret x\nlist: !!seq [a]\n");
 
         assertThat(problems).extracting(Problem::code, Problem::location, Problem::message).containsExactly(
-                tuple("yaml-tag", at(1, 10), "tags such as `!!str` are not allowed in definitions"),
-                tuple("yaml-tag", at(2, 7), "tags such as `!secret` are not allowed in definitions"),
-                tuple("yaml-tag", at(3, 7), "tags such as `!!seq` are not allowed in definitions"));
+                tuple(Code.YAML_TAG, at(1, 10), "tags such as `!!str` are not allowed in definitions"),
+                tuple(Code.YAML_TAG, at(2, 7), "tags such as `!secret` are not allowed in definitions"),
+                tuple(Code.YAML_TAG, at(3, 7), "tags such as `!!seq` are not allowed in definitions"));
         assertThat(problems.get(0).hint()).isEqualTo("remove the tag; quote the value if it must be a string");
     }
 
@@ -182,15 +183,15 @@ class YamlLoaderProblemsTest {
         List<Problem> problems = problems("? [a, b]\n: 1\n? { c: d }\n: 2\n");
 
         assertThat(problems).extracting(Problem::code, Problem::location, Problem::message).containsExactly(
-                tuple("yaml-key-not-scalar", at(1, 3), "keys must be plain strings"),
-                tuple("yaml-key-not-scalar", at(3, 3), "keys must be plain strings"));
+                tuple(Code.YAML_KEY_NOT_SCALAR, at(1, 3), "keys must be plain strings"),
+                tuple(Code.YAML_KEY_NOT_SCALAR, at(3, 3), "keys must be plain strings"));
     }
 
     @Test
     void parseWhenSecondDocumentThenRefusedAtItsStart() {
         Problem problem = problem("name: a\n---\nname: b\n");
 
-        assertThat(problem.code()).isEqualTo("yaml-multiple-documents");
+        assertThat(problem.code()).isEqualTo(Code.YAML_MULTIPLE_DOCUMENTS);
         assertThat(problem.location()).isEqualTo(at(2, 1));
         assertThat(problem.message()).isEqualTo("a definition file holds one YAML document");
     }
@@ -200,7 +201,7 @@ class YamlLoaderProblemsTest {
         for (String text : List.of("", "\n\n", "# just a comment\n   # and another\n", "---\n")) {
             Problem problem = problem(text);
 
-            assertThat(problem.code()).isEqualTo("yaml-empty");
+            assertThat(problem.code()).isEqualTo(Code.YAML_EMPTY);
             assertThat(problem.location()).isEqualTo(at(1, 1));
             assertThat(problem.message()).isEqualTo("the file is empty");
             assertThat(problem.hint()).isEqualTo("a definition is a mapping that starts with `name:`");
@@ -216,7 +217,7 @@ class YamlLoaderProblemsTest {
 
         Problem problem = problem(yaml + "  ".repeat(100) + "leaf\n");
 
-        assertThat(problem.code()).isEqualTo("yaml-too-deep");
+        assertThat(problem.code()).isEqualTo(Code.YAML_TOO_DEEP);
         assertThat(problem.location()).isEqualTo(at(65, 129));
         assertThat(problem.message()).isEqualTo("nesting is deeper than 64 levels");
     }
@@ -225,7 +226,7 @@ class YamlLoaderProblemsTest {
     void parseWhenAThousandFlowLevelsThenTooDeepAndNoStackOverflow() {
         Problem problem = problem("[".repeat(1_000) + "]".repeat(1_000));
 
-        assertThat(problem.code()).isEqualTo("yaml-too-deep");
+        assertThat(problem.code()).isEqualTo(Code.YAML_TOO_DEEP);
         assertThat(problem.location()).isEqualTo(at(1, 65));
     }
 
@@ -234,6 +235,6 @@ class YamlLoaderProblemsTest {
         List<Problem> problems = problems("name: !!str a\nname: b\nc: *d\n");
 
         assertThat(problems).extracting(Problem::code)
-                .containsExactly("yaml-tag", "yaml-duplicate-key", "yaml-alias");
+                .containsExactly(Code.YAML_TAG, Code.YAML_DUPLICATE_KEY, Code.YAML_ALIAS);
     }
 }

@@ -3,6 +3,7 @@ package dev.connectorruntime.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.secret.Placeholders.Part;
@@ -102,7 +103,7 @@ class PlaceholdersTest {
     void parseWhenNameIsInvalidThenProblemAndLiteralText() {
         assertThat(parse("x <<Bad Name>> <<ok>>"))
                 .containsExactly(new Part.Literal("x <<Bad Name>> "), new Part.Placeholder("ok", null));
-        assertThat(problems).containsExactly(Problem.error("secret-bad-placeholder", WHERE,
+        assertThat(problems).containsExactly(Problem.error(Code.SECRET_BAD_PLACEHOLDER, WHERE,
                 "`<<Bad Name>>` is not a valid placeholder",
                 "names are lower-case letters, digits and `_`, starting with a letter: `<<bad_name>>`"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -91,7 +92,7 @@ class SecretResolverTest {
                 problems);
 
         assertThat(secret).isNull();
-        assertThat(problems).extracting(Problem::code).containsExactly("secret-missing");
+        assertThat(problems).extracting(Problem::code).containsExactly(Code.SECRET_MISSING);
     }
 
     @Test
@@ -99,7 +100,7 @@ class SecretResolverTest {
         Secret secret = resolver(Map.of()).resolve("<<salesforce_password>>", WHERE, problems);
 
         assertThat(secret).isNull();
-        assertThat(problems).containsExactly(Problem.error("secret-missing", WHERE,
+        assertThat(problems).containsExactly(Problem.error(Code.SECRET_MISSING, WHERE,
                 "secret `<<salesforce_password>>` is not set",
                 "set the environment variable SALESFORCE_PASSWORD, or add SALESFORCE_PASSWORD=... to "
                         + dir.resolve(".env")));
@@ -124,7 +125,7 @@ class SecretResolverTest {
         Secret secret = resolver(Map.of()).resolve("Bearer <<Api Key>>", WHERE, problems);
 
         assertThat(secret.reveal()).isEqualTo("Bearer <<Api Key>>");
-        assertThat(problems).extracting(Problem::code).containsExactly("secret-bad-placeholder");
+        assertThat(problems).extracting(Problem::code).containsExactly(Code.SECRET_BAD_PLACEHOLDER);
     }
 
     @Test
@@ -160,7 +161,7 @@ class SecretResolverTest {
             assertThatThrownBy(() -> resolver.resolve("<<a>>", WHERE, problems))
                     .isInstanceOfSatisfying(Failure.class, f -> {
                         assertThat(f.kind()).isEqualTo(Kind.INVALID);
-                        assertThat(f.problems()).extracting(Problem::code).containsExactly("secrets-file-syntax");
+                        assertThat(f.problems()).extracting(Problem::code).containsExactly(Code.SECRETS_FILE_SYNTAX);
                     });
         }
     }

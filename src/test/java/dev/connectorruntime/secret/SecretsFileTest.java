@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -124,7 +125,7 @@ class SecretsFileTest {
 
     @Test
     void parseWhenLineHasNoEqualsThenExpectedKeyValue() {
-        assertThat(problemOf("A=1\n  hunter2-secret\n")).isEqualTo(Problem.error("secrets-file-syntax",
+        assertThat(problemOf("A=1\n  hunter2-secret\n")).isEqualTo(Problem.error(Code.SECRETS_FILE_SYNTAX,
                 new Location(FILE, 2, 3), "expected KEY=value",
                 "write one `KEY=value` per line; a line starting with `#` is a comment"));
     }
@@ -137,7 +138,7 @@ class SecretsFileTest {
 
     @Test
     void parseWhenKeyIsInvalidThenInvalidKey() {
-        assertThat(problemOf("\n1KEY=hunter2-secret")).isEqualTo(Problem.error("secrets-file-syntax",
+        assertThat(problemOf("\n1KEY=hunter2-secret")).isEqualTo(Problem.error(Code.SECRETS_FILE_SYNTAX,
                 new Location(FILE, 2, 1), "invalid key",
                 "a key is letters, digits and `_`, not starting with a digit: `SALESFORCE_PASSWORD=...`"));
         assertThat(problemOf("MY KEY=x").message()).isEqualTo("invalid key");
@@ -146,7 +147,7 @@ class SecretsFileTest {
     @Test
     void parseWhenDoubleQuoteNeverClosesThenUnterminatedAtTheOpeningQuote() {
         assertThat(problemOf("A=1\nB=2\n\nPRIVATE_KEY=\"-----BEGIN\nMIIEvQ\n")).isEqualTo(
-                Problem.error("secrets-file-syntax", new Location(FILE, 4, 13),
+                Problem.error(Code.SECRETS_FILE_SYNTAX, new Location(FILE, 4, 13),
                         "unterminated double-quoted value (opened at line 4)", "close the value with `\"`"));
     }
 
@@ -158,7 +159,7 @@ class SecretsFileTest {
 
     @Test
     void parseWhenTextFollowsTheClosingQuoteThenRefused() {
-        assertThat(problemOf("KEY=\"hunter2\"-secret")).isEqualTo(Problem.error("secrets-file-syntax",
+        assertThat(problemOf("KEY=\"hunter2\"-secret")).isEqualTo(Problem.error(Code.SECRETS_FILE_SYNTAX,
                 new Location(FILE, 1, 14), "unexpected text after the closing quote",
                 "quote the whole value; a comment after a value starts with ` #`"));
     }

@@ -3,6 +3,7 @@ package dev.connectorruntime.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import java.nio.file.Path;
@@ -29,55 +30,58 @@ class TemplatesProblemsTest {
         return problems.get(0);
     }
 
-    private static Problem error(String code, int column, String message, String hint) {
+    private static Problem error(Code code, int column, String message, String hint) {
         return Problem.error(code, new Location(FILE, 12, column), message, hint);
     }
 
     @Test
     void compileWhenTripleMustacheThenErrorShowsWhatWasWritten() {
         assertThat(compile("q={{{name}}}")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-triple-mustache", 10, "`{{{name}}}` skips encoding",
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_TRIPLE_MUSTACHE, 10, "`{{{name}}}` skips encoding",
                 "write `{{name}}`: values are always encoded for where they land"));
     }
 
     @Test
     void compileWhenAmpersandThenSameErrorAsTripleMustache() {
         assertThat(compile("{{& name }}")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-triple-mustache", 8, "`{{& name }}` skips encoding",
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_TRIPLE_MUSTACHE, 8, "`{{& name }}` skips encoding",
                 "write `{{name}}`: values are always encoded for where they land"));
     }
 
     @Test
     void compileWhenTripleMustacheOfUnknownNameThenBothProblems() {
         assertThat(compile("{{{limt}}}")).isNull();
-        assertThat(problems).extracting(Problem::code).containsExactly("template-triple-mustache", "template-undeclared");
+        assertThat(problems).extracting(Problem::code).containsExactly(Code.TEMPLATE_TRIPLE_MUSTACHE,
+                Code.TEMPLATE_UNDECLARED);
     }
 
     @Test
     void compileWhenPartialThenRefusedBeforeAnyFileIsRead() {
         assertThat(compile("a {{> /etc/passwd}}")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-partial", 10, "partials are not supported", "write the text in place"));
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_PARTIAL, 10, "partials are not supported",
+                "write the text in place"));
     }
 
     @Test
     void compileWhenTemplateInheritanceThenRefused() {
         assertThat(compile("{{<base}}{{$block}}x{{/block}}{{/base}}")).isNull();
         assertThat(problems).extracting(Problem::code, Problem::message).containsExactly(
-                tuple("template-partial", "template inheritance is not supported"),
-                tuple("template-partial", "template inheritance is not supported"));
+                tuple(Code.TEMPLATE_PARTIAL, "template inheritance is not supported"),
+                tuple(Code.TEMPLATE_PARTIAL, "template inheritance is not supported"));
     }
 
     @Test
     void compileWhenDelimiterChangeThenRefusedAndTheRestIsNotRead() {
         assertThat(compile("{{=<% %>=}}<%limt%>")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-delimiter", 8, "changing delimiters is not supported",
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_DELIMITER, 8, "changing delimiters is not supported",
                 "to send a literal `{{`, pass it in through a string input"));
     }
 
     @Test
     void compileWhenDottedNameThenSuggestsAnInputOfItsOwn() {
         assertThat(compile("x {{a.b}}")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-dotted-name", 10, "`{{a.b}}`: dotted names are not supported",
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_DOTTED_NAME, 10,
+                "`{{a.b}}`: dotted names are not supported",
                 "declare `a_b` as its own input"));
     }
 
@@ -90,7 +94,7 @@ class TemplatesProblemsTest {
     @Test
     void compileWhenImplicitIteratorOutsideSectionThenError() {
         assertThat(compile("{{.}}")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-implicit-iterator", 8,
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_IMPLICIT_ITERATOR, 8,
                 "`{{.}}` stands for the current element: it works only inside a section",
                 "write an input's name, or iterate with `{{#tags}}{{.}}{{/tags}}`"));
     }
@@ -98,13 +102,13 @@ class TemplatesProblemsTest {
     @Test
     void compileWhenImplicitIteratorOnlyInsideAnEscaperThenError() {
         assertThat(compile("{{#soql}}{{.}}{{/soql}}")).isNull();
-        assertThat(onlyProblem().code()).isEqualTo("template-implicit-iterator");
+        assertThat(onlyProblem().code()).isEqualTo(Code.TEMPLATE_IMPLICIT_ITERATOR);
     }
 
     @Test
     void compileWhenNearlyADeclaredNameThenDidYouMean() {
         assertThat(compile("SELECT Name FROM Contact LIMIT {{limt}}")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-undeclared", 39, "`{{limt}}` is not a declared input",
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_UNDECLARED, 39, "`{{limt}}` is not a declared input",
                 "did you mean `limit`?"));
     }
 
@@ -112,14 +116,16 @@ class TemplatesProblemsTest {
     void compileWhenFarFromEveryDeclaredNameThenDeclareIt() {
         assertThat(compile("{{#offset}}OFFSET {{offset}}{{/offset}}")).isNull();
         assertThat(problems).containsExactly(
-                error("template-undeclared", 8, "`{{#offset}}` is not a declared input", "declare it under `inputs:`"),
-                error("template-undeclared", 26, "`{{offset}}` is not a declared input", "declare it under `inputs:`"));
+                error(Code.TEMPLATE_UNDECLARED, 8, "`{{#offset}}` is not a declared input",
+                        "declare it under `inputs:`"),
+                error(Code.TEMPLATE_UNDECLARED, 26, "`{{offset}}` is not a declared input",
+                        "declare it under `inputs:`"));
     }
 
     @Test
     void compileWhenSoqlUsedAsVariableThenReserved() {
         assertThat(compile("{{soql}}")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-reserved", 8,
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_RESERVED, 8,
                 "`soql` is an escaper: write `{{#soql}}{{name}}{{/soql}}`",
                 "it escapes quotes and backslashes for a SOQL string literal"));
     }
@@ -133,34 +139,35 @@ class TemplatesProblemsTest {
     @Test
     void compileWhenSectionIsNotClosedThenSyntaxError() {
         assertThat(compile("a{{#since}} AND x")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-syntax", 9, "section `{{#since}}` is not closed",
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_SYNTAX, 9, "section `{{#since}}` is not closed",
                 "end it with `{{/since}}`"));
     }
 
     @Test
     void compileWhenCloseDoesNotMatchThenSyntaxError() {
         assertThat(compile("{{#since}}x{{/limit}}")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-syntax", 19, "`{{/limit}}` does not close `{{#since}}`",
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_SYNTAX, 19, "`{{/limit}}` does not close `{{#since}}`",
                 "end the section with `{{/since}}`"));
     }
 
     @Test
     void compileWhenCloseWithoutSectionThenSyntaxError() {
         assertThat(compile("x{{/since}}")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-syntax", 9, "`{{/since}}` closes no section",
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_SYNTAX, 9, "`{{/since}}` closes no section",
                 "remove it, or open the section with `{{#since}}`"));
     }
 
     @Test
     void compileWhenTagIsNotClosedThenSyntaxError() {
         assertThat(compile("LIMIT {{limit")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-syntax", 14, "`{{limit` is not closed", "end the tag with `}}`"));
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_SYNTAX, 14, "`{{limit` is not closed",
+                "end the tag with `}}`"));
     }
 
     @Test
     void compileWhenTagIsEmptyThenSyntaxError() {
         assertThat(compile("a{{ }}b")).isNull();
-        assertThat(onlyProblem()).isEqualTo(error("template-syntax", 9, "`{{ }}` is an empty tag",
+        assertThat(onlyProblem()).isEqualTo(error(Code.TEMPLATE_SYNTAX, 9, "`{{ }}` is an empty tag",
                 "write an input's name inside, e.g. `{{limit}}`"));
     }
 
@@ -174,14 +181,15 @@ class TemplatesProblemsTest {
     void compileWhenMustacheJavaComplainsThenItsMessageIsCleaned() {
         TemplateProblems report = new TemplateProblems("x", WHERE, problems);
         report.mustacheSyntax("Mismatched start/end tags: a != b in template:1 @[template:1]");
-        assertThat(onlyProblem()).isEqualTo(Problem.error("template-syntax", WHERE, "mismatched start/end tags: a != b", null));
+        assertThat(onlyProblem()).isEqualTo(Problem.error(Code.TEMPLATE_SYNTAX, WHERE,
+                "mismatched start/end tags: a != b", null));
     }
 
     @Test
     void compileWhenSeveralProblemsThenAllAreReported() {
         assertThat(compile("{{limt}}/{{a.b}}/{{{name}}}")).isNull();
         assertThat(problems).extracting(Problem::code).containsExactly(
-                "template-triple-mustache", "template-undeclared", "template-dotted-name");
+                Code.TEMPLATE_TRIPLE_MUSTACHE, Code.TEMPLATE_UNDECLARED, Code.TEMPLATE_DOTTED_NAME);
     }
 
     @Test

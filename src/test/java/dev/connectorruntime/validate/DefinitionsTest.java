@@ -3,6 +3,7 @@ package dev.connectorruntime.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Problem;
@@ -200,7 +201,7 @@ class DefinitionsTest {
 
         assertThat(f.kind()).isEqualTo(Kind.INVALID);
         assertThat(f.problems()).singleElement().satisfies(p -> {
-            assertThat(p.code()).isEqualTo("yaml-duplicate-key");
+            assertThat(p.code()).isEqualTo(Code.YAML_DUPLICATE_KEY);
             assertThat(p.location().file()).isEqualTo(dir.resolve("actions/list-contacts.yaml"));
         });
     }
