@@ -21,7 +21,6 @@ import dev.connectorruntime.run.ConnectorSession;
 import dev.connectorruntime.run.DryRun;
 import dev.connectorruntime.run.Plan;
 import dev.connectorruntime.run.PreparedAction;
-import dev.connectorruntime.run.RunRequest;
 import dev.connectorruntime.run.Target;
 import dev.connectorruntime.run.Warmup;
 import dev.connectorruntime.secret.Redactor;
@@ -238,11 +237,9 @@ public final class ConnectorRuntime implements AutoCloseable {
      */
     public Plan plan(CallRequest request) {
         Generation g = current.get();
-        Path dir = g.workspace().dir();
-        Path file = options.secrets.file(dir);
         try {
-            return DryRun.plan(new RunRequest(g.workspace(), request.action(), request.inputs(),
-                    request.inputTexts(), file, options.secrets.explicit(), options.secrets.environment()));
+            return DryRun.plan(g.action(request.action()), request.inputs(), request.inputTexts(), g.resolver(),
+                    options.secrets.file(g.workspace().dir()));
         } catch (Failure f) {
             throw f.redacted(redactor::redact);
         }

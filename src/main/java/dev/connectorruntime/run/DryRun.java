@@ -1,9 +1,8 @@
 package dev.connectorruntime.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectorruntime.auth.GrantType;
 import dev.connectorruntime.auth.TokenForm;
-import dev.connectorruntime.compile.CompiledAction;
-import dev.connectorruntime.compile.InputValues;
 import dev.connectorruntime.compile.RenderedRequest;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Problem;
@@ -19,11 +18,10 @@ import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.run.Plan.Field;
 import dev.connectorruntime.run.Plan.Value;
 import dev.connectorruntime.secret.Placeholders;
-import dev.connectorruntime.secret.Redactor;
 import dev.connectorruntime.secret.SecretResolver;
-import dev.connectorruntime.validate.Definitions;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,24 +46,25 @@ public final class DryRun {
     }
 
     /**
-     * @throws Failure USAGE for an unknown action or a bad input value; INVALID for invalid definitions
+     * The plan of a call of {@code prepared}.
+     *
+     * @param inputs      typed input values
+     * @param inputTexts  {@code NAME=VALUE} texts parsed by each input's type; they win over {@code inputs}
+     * @param resolver    where secrets would come from: a missing one is only a warning
+     * @param secretsFile the secrets file the resolver reads, or {@code null}
+     * @throws Failure USAGE for a bad input value; INVALID for a secrets file that cannot be read
      */
-    public static Plan plan(RunRequest request) {
-        return new DryRun().build(request);
+    public static Plan plan(PreparedAction prepared, ObjectNode inputs, Map<String, String> inputTexts,
+                            SecretResolver resolver, Path secretsFile) {
+        return new DryRun().build(prepared, inputs, inputTexts, resolver, secretsFile);
     }
 
-    private Plan build(RunRequest request) {
-        Definitions.Pair pair = Definitions.forRun(request.workspace(), request.action());
-        Action action = pair.action();
-        Connector connector = pair.connector();
-        List<Problem> problems = new ArrayList<>();
-        CompiledAction compiled = CompiledAction.compile(action, problems);
-        if (compiled == null) {
-            throw Failure.invalid(problems);
-        }
-        InputValues inputs = InputValues.bind(action, request.inputs(), request.inputTexts());
-        List<Problem> warnings = missingSecrets(connector, request);
-        RenderedRequest rendered = compiled.render(inputs);
+    private Plan build(PreparedAction prepared, ObjectNode inputs, Map<String, String> inputTexts,
+                       SecretResolver resolver, Path secretsFile) {
+        Action action = prepared.action();
+        Connector connector = prepared.connector();
+        List<Problem> warnings = missingSecrets(connector, resolver);
+        RenderedRequest rendered = prepared.render(inputs, inputTexts);
         connector.templates().forEach(t -> symbolic(t).parts().forEach(p -> {
             if (p instanceof Plan.Variable v) {
                 names.add(v.name());
@@ -119,7 +118,7 @@ public final class DryRun {
         steps.add(new Plan.Step("The request" + pagination(action.paginate()), notes,
                 rendered.method().name(), url, credentialQuery, headers, basic, List.of(), rendered.body()));
         return new Plan(action.name(), steps, warnings,
-                Files.isRegularFile(request.secretsFile()) ? request.secretsFile() : null);
+                secretsFile != null && Files.isRegularFile(secretsFile) ? secretsFile : null);
     }
 
     /** The token request as {@link TokenForm} describes it, with shell variables for every secret. */
@@ -177,10 +176,7 @@ public final class DryRun {
     }
 
     /** Every missing secret, as a warning: the plan names it without needing its value. */
-    private static List<Problem> missingSecrets(Connector connector, RunRequest request) {
-        // a plan shows no value, so the values found are of no use to a redactor
-        SecretResolver resolver = new SecretResolver(request.environment(), request.secretsFile(),
-                request.secretsExplicit(), new Redactor());
+    private static List<Problem> missingSecrets(Connector connector, SecretResolver resolver) {
         List<Problem> found = new ArrayList<>();
         for (SecretTemplate t : connector.templates()) {
             resolver.resolve(t.source(), t.location(), found);

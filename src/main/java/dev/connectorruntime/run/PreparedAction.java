@@ -96,8 +96,7 @@ public final class PreparedAction {
      */
     public Result call(ObjectNode inputs, Map<String, String> inputTexts, ConnectorSession session,
                        CallContext context) {
-        InputValues values = InputValues.bind(action, inputs, inputTexts);
-        RenderedRequest rendered = compiled.render(values);
+        RenderedRequest rendered = render(inputs, inputTexts);
         CallStats stats = new CallStats(context.listener());
         CallContext counted = new CallContext(stats, context.deadline(), context.cancellation());
         context.cancellation().check();
@@ -125,6 +124,15 @@ public final class PreparedAction {
             output = Output.of(shaped == null ? Json.nodes().nullNode() : shaped);
         }
         return new Result(output, pages.get(), stats.attempts());
+    }
+
+    /**
+     * The action's request for these inputs, before the connector adds its base URL, headers and credentials.
+     *
+     * @throws Failure USAGE for a bad input value
+     */
+    public RenderedRequest render(ObjectNode inputs, Map<String, String> inputTexts) {
+        return compiled.render(InputValues.bind(action, inputs, inputTexts));
     }
 
     /** The API request: headers by {@link RequestHeaders}' precedence, the credentials winning. */
