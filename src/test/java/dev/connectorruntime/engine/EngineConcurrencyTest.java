@@ -16,12 +16,15 @@ import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.http.Cancellation;
+import dev.connectorruntime.http.HttpCall;
+import dev.connectorruntime.http.HttpListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,8 +114,10 @@ class EngineConcurrencyTest {
         server.stubFor(post(urlEqualTo("/token")).willReturn(tokenBody("slow").withFixedDelay(2500)));
         EngineWorkspace.answer(server, "/a", "slow", "[1]");
         try (ConnectorRuntime runtime = EngineWorkspace.engine(dir).build()) {
-            Future<String> holder = pool.submit(() -> runtime.call("list-a", Map.of()).toString());
-            Thread.sleep(300); // the holder is now asking the token endpoint
+            CountDownLatch asking = new CountDownLatch(1);
+            Future<String> holder = pool.submit(() -> runtime.call(CallRequest.of("list-a")
+                    .listener(sendingTo("/token", asking)).build()).json().toString());
+            assertThat(asking.await(10, TimeUnit.SECONDS)).as("the holder asks the token endpoint").isTrue();
             long start = System.nanoTime();
             Failure late = catchThrowableOfType(Failure.class, () -> runtime.call(CallRequest.of("list-a")
                     .timeout(Duration.ofMillis(300)).build()));
@@ -144,8 +149,10 @@ class EngineConcurrencyTest {
                 .withHeader("Content-Type", "application/json").withBody("\"old path\"")));
         EngineWorkspace.answer(server, "/a2", "tok", "\"new path\"");
         try (ConnectorRuntime runtime = EngineWorkspace.engine(dir).build()) {
-            Future<String> inFlight = pool.submit(() -> runtime.call("list-a", Map.of()).toString());
-            Thread.sleep(300);
+            CountDownLatch sent = new CountDownLatch(1);
+            Future<String> inFlight = pool.submit(() -> runtime.call(CallRequest.of("list-a")
+                    .listener(sendingTo("/api/a", sent)).build()).json().toString());
+            assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
             EngineWorkspace.action(dir, "list-a", "/a2");
             runtime.reload();
             assertThat(runtime.call("list-a", Map.of()).toString()).isEqualTo("\"new path\"");
@@ -178,10 +185,12 @@ class EngineConcurrencyTest {
         server.stubFor(get(urlPathEqualTo("/api/a")).willReturn(aResponse().withFixedDelay(5000).withBody("[]")));
         ConnectorRuntime runtime = EngineWorkspace.engine(dir).build();
         List<Future<Failure>> calls = new ArrayList<>();
+        CountDownLatch sent = new CountDownLatch(8);
         for (int t = 0; t < 8; t++) {
-            calls.add(pool.submit(() -> catchThrowableOfType(Failure.class, () -> runtime.call("list-a", Map.of()))));
+            calls.add(pool.submit(() -> catchThrowableOfType(Failure.class, () -> runtime.call(
+                    CallRequest.of("list-a").listener(sendingTo("/api/a", sent)).build()))));
         }
-        Thread.sleep(500);
+        assertThat(sent.await(10, TimeUnit.SECONDS)).as("8 calls in flight").isTrue();
         long closing = System.nanoTime();
         runtime.close();
         for (Future<Failure> c : calls) {
@@ -193,6 +202,18 @@ class EngineConcurrencyTest {
         assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofMillis(2000));
         Failure after = catchThrowableOfType(Failure.class, () -> runtime.call("list-a", Map.of()));
         assertThat(after.kind()).isEqualTo(Kind.CLOSED);
+    }
+
+    /** Counts down when the call sends a request to {@code path}. */
+    private static HttpListener sendingTo(String path, CountDownLatch latch) {
+        return new HttpListener() {
+            @Override
+            public void sending(HttpCall call, int attempt, int maxAttempts) {
+                if (call.uri().getPath().equals(path)) {
+                    latch.countDown();
+                }
+            }
+        };
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder tokenBody(String token) {
