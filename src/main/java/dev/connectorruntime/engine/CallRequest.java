@@ -36,7 +36,7 @@ public final class CallRequest {
 
     private CallRequest(Builder b) {
         this.action = b.action;
-        this.inputs = b.inputs.deepCopy();
+        this.inputs = b.share();
         this.inputTexts = Map.copyOf(b.inputTexts);
         this.timeout = b.timeout;
         this.deadline = b.deadline;
@@ -65,6 +65,11 @@ public final class CallRequest {
         return inputs.deepCopy();
     }
 
+    /** The same, not copied: for the engine, which only reads it. */
+    ObjectNode inputsNode() {
+        return inputs;
+    }
+
     /** {@code NAME=VALUE} texts to be parsed by each input's type (the CLI's {@code -i}); they win over inputs. */
     public Map<String, String> inputTexts() {
         return inputTexts;
@@ -87,6 +92,8 @@ public final class CallRequest {
     public static final class Builder {
         private final String action;
         private ObjectNode inputs = Json.object();
+        /** Whether {@link #inputs} belongs to a built request too: copied before the builder changes it. */
+        private boolean shared;
         private final Map<String, String> inputTexts = new LinkedHashMap<>();
         private Duration timeout;
         private Deadline deadline;
@@ -106,6 +113,11 @@ public final class CallRequest {
                 throw Failure.of(Kind.USAGE, "inputs of `" + action + "` cannot be read as JSON: " + e.getMessage())
                         .code(Code.BAD_INPUT).build();
             }
+            if (tree instanceof ObjectNode fresh) { // made here: nobody else holds it
+                this.inputs = fresh;
+                this.shared = false;
+                return this;
+            }
             return inputs(tree);
         }
 
@@ -121,11 +133,16 @@ public final class CallRequest {
                         .build();
             }
             this.inputs = ((ObjectNode) values).deepCopy();
+            this.shared = false;
             return this;
         }
 
         /** One input value. */
         public Builder input(String name, Object value) {
+            if (shared) {
+                inputs = inputs.deepCopy();
+                shared = false;
+            }
             inputs.set(name, Json.mapper().valueToTree(value));
             return this;
         }
@@ -162,6 +179,11 @@ public final class CallRequest {
 
         public CallRequest build() {
             return new CallRequest(this);
+        }
+
+        private ObjectNode share() {
+            shared = true;
+            return inputs;
         }
     }
 }

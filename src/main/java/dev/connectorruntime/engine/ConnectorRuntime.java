@@ -123,7 +123,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             PreparedAction action = g.action(request.action());
             ConnectorSession session = session(g, action.connector());
             CallContext context = new CallContext(listener(request.listener()), request.startDeadline(), mine);
-            PreparedAction.Result r = action.call(request.inputs(), request.inputTexts(), session, context);
+            PreparedAction.Result r = action.call(request.inputsNode(), request.inputTexts(), session, context);
             return new CallResult(r.output(), r.pages(), r.attempts(), Duration.ofNanos(System.nanoTime() - start));
         } catch (Failure f) {
             throw f.redacted(redactor::redact);
@@ -268,11 +268,13 @@ public final class ConnectorRuntime implements AutoCloseable {
     }
 
     private ConnectorSession session(Generation g, Connector connector) {
-        if (connector.caFile() == null && (options.target != null
-                ? "https".equalsIgnoreCase(options.target.origin().getScheme()) : connector.likelyTls())) {
-            Warmup.tls(); // the second core reads the JDK's trusted roots meanwhile
-        }
-        return sessions.session(g.secrets(connector, options.target), connector.caFile());
+        return g.session(connector, options.target, resolved -> {
+            if (connector.caFile() == null && (options.target != null
+                    ? "https".equalsIgnoreCase(options.target.origin().getScheme()) : connector.likelyTls())) {
+                Warmup.tls(); // the second core reads the JDK's trusted roots meanwhile
+            }
+            return sessions.session(resolved, connector.caFile());
+        });
     }
 
     private HttpListener listener(HttpListener call) {

@@ -6,11 +6,13 @@ import dev.connectorruntime.load.Workspace;
 import dev.connectorruntime.model.Connector;
 import dev.connectorruntime.run.ConnectorSession;
 import dev.connectorruntime.run.PreparedAction;
+import dev.connectorruntime.run.Target;
 import dev.connectorruntime.secret.SecretResolver;
 import dev.connectorruntime.validate.Definitions;
 import dev.connectorruntime.validate.ValidationStamps;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One set of definitions, as {@link ConnectorRuntime#reload()} swaps them: each action loaded, checked and compiled
@@ -26,6 +28,7 @@ final class Generation {
     private final SecretResolver resolver;
     private final Map<String, Object> actions = new ConcurrentHashMap<>();
     private final Map<String, Object> connectors = new ConcurrentHashMap<>();
+    private final Map<String, ConnectorSession> sessions = new ConcurrentHashMap<>();
 
     Generation(Workspace workspace, ValidationStamps stamps, Map<String, Definitions.Pair> preloaded, long maxBody,
                SecretResolver resolver) {
@@ -68,11 +71,23 @@ final class Generation {
     }
 
     /**
-     * The connector's secrets, resolved once.
+     * The connector's session, looked up once per set (a session's key hashes the whole connector model).
      *
+     * @param open the session of these resolved secrets, shared across sets
      * @throws Failure INVALID naming every missing secret
      */
-    ConnectorSession.Resolved secrets(Connector connector, dev.connectorruntime.run.Target target) {
+    ConnectorSession session(Connector connector, Target target,
+                             Function<ConnectorSession.Resolved, ConnectorSession> open) {
+        ConnectorSession session = sessions.get(connector.name());
+        if (session != null) {
+            return session;
+        }
+        ConnectorSession.Resolved resolved = secrets(connector, target);
+        return sessions.computeIfAbsent(connector.name(), n -> open.apply(resolved));
+    }
+
+    /** The connector's secrets, resolved once; a failure is kept. */
+    private ConnectorSession.Resolved secrets(Connector connector, Target target) {
         Object resolved = connectors.computeIfAbsent(connector.name(), n -> {
             try {
                 return ConnectorSession.resolve(connector, resolver, target);

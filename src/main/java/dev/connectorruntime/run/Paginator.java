@@ -40,7 +40,7 @@ final class Paginator {
         for (int page = 1; ; page++) {
             seen.add(url.toString());
             HttpResult result = fetch.apply(url);
-            JsonNode body = Bodies.json(result, result.text());
+            JsonNode body = Bodies.json(result);
             JsonNode pageItems = body.at(paginate.items());
             if (!pageItems.isArray()) {
                 throw Failure.of(Kind.API, "page " + page + " has no list at `" + paginate.items() + "`")
