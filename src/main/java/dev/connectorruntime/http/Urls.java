@@ -21,11 +21,14 @@ public final class Urls {
      * @param query       decoded name/value pairs, in order
      */
     public static URI build(String base, String encodedPath, List<Map.Entry<String, String>> query) {
-        String b = base;
-        while (b.endsWith("/")) {
-            b = b.substring(0, b.length() - 1);
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--;
         }
-        return withQuery(URI.create(b + encodedPath), query);
+        StringBuilder sb = new StringBuilder(end + encodedPath.length() + 16 * query.size())
+                .append(base, 0, end).append(encodedPath);
+        appendQuery(sb, '?', query);
+        return URI.create(sb.toString()); // parsed once: every call builds one
     }
 
     /** The URI with these decoded pairs appended to any query it already has. */
@@ -38,13 +41,17 @@ public final class Urls {
         if (hash >= 0) {
             sb.setLength(hash);
         }
-        char sep = uri.getRawQuery() == null ? '?' : '&';
+        appendQuery(sb, uri.getRawQuery() == null ? '?' : '&', query);
+        return URI.create(sb.toString());
+    }
+
+    private static void appendQuery(StringBuilder sb, char first, List<Map.Entry<String, String>> query) {
+        char sep = first;
         for (Map.Entry<String, String> p : query) {
             sb.append(sep).append(PercentEncoding.encode(p.getKey())).append('=')
                     .append(PercentEncoding.encode(p.getValue()));
             sep = '&';
         }
-        return URI.create(sb.toString());
     }
 
     /** The URI with every parameter of this name removed, then set to {@code value}. */

@@ -14,6 +14,7 @@ import dev.connectorruntime.model.Connector;
 import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.secret.Redactor;
 import dev.connectorruntime.secret.SecretResolver;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +39,8 @@ public final class ConnectorSession {
     private final Authenticator auth;
     private final Retrier retrier;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    /** The last base URL parsed: it changes only when a token response names another. */
+    private volatile URI origin;
 
     private ConnectorSession(Connector connector, ConnectorSecrets secrets, Authenticator auth, Retrier retrier) {
         this.connector = connector;
@@ -121,6 +124,17 @@ public final class ConnectorSession {
     public TokenStatus token(CallContext context) {
         Credentials credentials = auth.credentials(context);
         return auth.status().withBaseUrl(baseUrl(credentials));
+    }
+
+    /** The base URL as a URI: the origin every request of a call must stay on. */
+    URI origin(String baseUrl) {
+        URI known = origin;
+        if (known != null && known.toString().equals(baseUrl)) {
+            return known;
+        }
+        URI parsed = URI.create(baseUrl);
+        origin = parsed;
+        return parsed;
     }
 
     /** The base URL: the token response's ({@code base_url_from}) wins over {@code base_url} (SPEC §2). */

@@ -104,7 +104,7 @@ public final class PreparedAction {
         Credentials credentials = exchange.credentials();
         String base = session.baseUrl(credentials);
         URI url = Urls.build(base, rendered.path(), rendered.query());
-        URI origin = URI.create(base);
+        URI origin = session.origin(base);
         Exchange.CallFactory calls = (uri, current) -> call(uri, current, rendered, session);
         AtomicInteger pages = new AtomicInteger();
         Output output;
