@@ -43,7 +43,8 @@ final class Sessions implements AutoCloseable {
     ConnectorSession session(ConnectorSession.Resolved resolved, Path caFile) {
         return current.computeIfAbsent(resolved.key(), k -> {
             ConnectorSession kept = previous.get(k);
-            return kept != null ? kept : resolved.open(retrier(caFile), clock, tokens, redactor);
+            return kept != null && kept.sameDefinition(resolved.connector()) ? kept
+                    : resolved.open(retrier(caFile), clock, tokens, redactor);
         });
     }
 

@@ -51,10 +51,39 @@ public final class ConnectorSession {
     }
 
     /**
-     * Which session a connector and its secrets share: equal keys, one session (so a reload that changes nothing
-     * keeps the tokens in memory). Holds a digest of the secret values, never the values.
+     * Which session a connector and its secrets share: the connector's name, a digest of its secret values (never
+     * the values) and the target, as text. Two sessions of one key are one session only when their connectors are
+     * also equal ({@link #sameDefinition}): that record comparison runs only when a reload meets a known key, since
+     * a record's generated {@code hashCode} costs method-handle linking on every model class at start-up.
      */
-    public record Key(Connector connector, String secretsDigest, Target target) {
+    public static final class Key {
+        private final String text;
+
+        Key(String text) {
+            this.text = text;
+        }
+
+        // written out: a record's would link method handles at start-up
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+
+        /** The connector's name only: the rest is a digest. */
+        @Override
+        public String toString() {
+            return "Key[" + text.substring(0, text.indexOf('\n')) + "]";
+        }
+    }
+
+    /** Whether this session was opened for the same connector definition (a reload that changed nothing). */
+    public boolean sameDefinition(Connector other) {
+        return connector.equals(other);
     }
 
     /**
@@ -64,7 +93,8 @@ public final class ConnectorSession {
      */
     public static Resolved resolve(Connector connector, SecretResolver resolver, Target target) {
         ConnectorSecrets secrets = ConnectorSecrets.resolve(connector, resolver).retargeted(connector, target);
-        return new Resolved(connector, secrets, new Key(connector, digest(connector, secrets), target));
+        return new Resolved(connector, secrets, new Key(connector.name() + "\n" + digest(connector, secrets) + "\n"
+                + (target == null ? "" : target.origin())));
     }
 
     /** A connector's resolved secrets and the key of the session they belong to. */
@@ -81,6 +111,10 @@ public final class ConnectorSession {
 
         public Key key() {
             return key;
+        }
+
+        public Connector connector() {
+            return connector;
         }
 
         /**

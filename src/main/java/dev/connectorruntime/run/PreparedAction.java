@@ -38,14 +38,14 @@ public final class PreparedAction {
     private final Connector connector;
     private final CompiledAction compiled;
     private final SendPolicy policy;
-    private final ObjectNode inputSchema;
+    /** Built when the catalog first asks: a call never needs it. */
+    private volatile ObjectNode inputSchema;
 
     private PreparedAction(Action action, Connector connector, CompiledAction compiled, SendPolicy policy) {
         this.action = action;
         this.connector = connector;
         this.compiled = compiled;
         this.policy = policy;
-        this.inputSchema = InputSchema.of(action);
     }
 
     /**
@@ -79,7 +79,12 @@ public final class PreparedAction {
 
     /** The compiled input schema (SPEC §4): {@code {type: object, properties, required, additionalProperties}}. */
     public ObjectNode inputSchema() {
-        return inputSchema.deepCopy();
+        ObjectNode schema = inputSchema;
+        if (schema == null) {
+            schema = InputSchema.of(action);
+            inputSchema = schema;
+        }
+        return schema.deepCopy();
     }
 
     /** What one call produced, and what it took. */

@@ -6,6 +6,7 @@ import dev.connectorruntime.load.YamlLoader;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.template.Templates;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Set;
@@ -61,7 +62,8 @@ public final class Warmup {
             YamlLoader.parse(Path.of("warmup.yaml"), "a: {b: [1, \"c\"]}\n");
             Templates.compile("{{a}}", Location.of(Path.of("warmup")), Set.of("a"), new ArrayList<>());
             OutputExpression.compile("[].a", Location.of(Path.of("warmup")), new ArrayList<>());
-            Json.parse("{\"a\":[1,2.5,true,null]}");
+            Json.parse("{\"a\":[1,2.5,true,null]}"); // a token response and the token cache: text
+            Json.parse("{\"a\":[1,2.5,true,null]}".getBytes(StandardCharsets.UTF_8)); // an API's answer: bytes
             HttpClient.newBuilder();
             Class.forName("jdk.internal.net.http.HttpClientImpl", false, HttpClient.class.getClassLoader());
         } catch (Exception | LinkageError e) {
