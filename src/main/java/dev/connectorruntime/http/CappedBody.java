@@ -1,8 +1,8 @@
 package dev.connectorruntime.http;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,12 +21,14 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     private final long cap;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** The client's buffers, kept as they come (it hands over new ones): copied once, at the end. */
+    private final List<ByteBuffer> received = new ArrayList<>();
+    private long size;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
     CappedBody(long cap) {
-        this.cap = cap;
+        this.cap = Math.min(cap, Integer.MAX_VALUE - 8); // one array holds the body
     }
 
     @Override
@@ -46,14 +48,14 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
             return;
         }
         for (ByteBuffer b : buffers) {
-            if ((long) out.size() + b.remaining() > cap) {
+            if (size + b.remaining() > cap) {
                 subscription.cancel();
+                received.clear();
                 result.completeExceptionally(new TooLarge());
                 return;
             }
-            byte[] chunk = new byte[b.remaining()];
-            b.get(chunk);
-            out.write(chunk, 0, chunk.length);
+            size += b.remaining();
+            received.add(b);
         }
     }
 
@@ -64,6 +66,14 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onComplete() {
-        result.complete(out.toByteArray());
+        byte[] body = new byte[(int) size];
+        int at = 0;
+        for (ByteBuffer b : received) {
+            int n = b.remaining();
+            b.get(body, at, n);
+            at += n;
+        }
+        received.clear();
+        result.complete(body);
     }
 }
