@@ -55,7 +55,11 @@ public final class TokenClient {
     }
 
     Token request(Request r, CallContext context) {
-        String form = Form.encode(r.form(), TokenForm.Field::name, f -> f.value().reveal());
+        StringBuilder body = new StringBuilder();
+        for (TokenForm.Field<Secret> f : r.form()) {
+            body.append(body.length() == 0 ? "" : "&").append(Form.pair(f.name(), f.value().reveal()));
+        }
+        String form = body.toString();
         redactor.registerTransient(form);
         HttpCall.Builder call = HttpCall.builder(Method.POST, r.tokenUrl())
                 .header("Accept", "application/json")

@@ -76,7 +76,9 @@ public final class ConnectorRuntime implements AutoCloseable {
         this.options = b;
         this.redactor = b.redactor != null ? b.redactor : new Redactor();
         Proxies proxies = Proxies.fromEnvironment(b.environment);
-        proxies.secrets().forEach(redactor::register);
+        for (String secret : proxies.secrets()) {
+            redactor.register(secret);
+        }
         TokenStore tokens = b.target != null ? TokenStore.NONE : b.tokenStore != null ? b.tokenStore
                 : DiskTokenStore.open(b.environment, DiskTokenStore.Mode.ALL, b.warnings);
         this.sessions = new Sessions(proxies, b.retriers, b.clock, tokens, redactor);
@@ -113,7 +115,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         long start = System.nanoTime();
         Cancellation mine = new Cancellation();
         Cancellation theirs = request.cancellation();
-        Runnable unhook = theirs == null ? () -> { } : theirs.whenCancelled(mine::cancel);
+        Runnable unhook = theirs == null ? null : theirs.whenCancelled(mine::cancel);
         inFlight.add(mine);
         try {
             if (closed) {
@@ -131,7 +133,9 @@ public final class ConnectorRuntime implements AutoCloseable {
             throw internal(e);
         } finally {
             inFlight.remove(mine);
-            unhook.run();
+            if (unhook != null) {
+                unhook.run();
+            }
         }
     }
 

@@ -83,7 +83,9 @@ final class Generation {
             return session;
         }
         ConnectorSession.Resolved resolved = secrets(connector, target);
-        return sessions.computeIfAbsent(connector.name(), n -> open.apply(resolved));
+        ConnectorSession opened = open.apply(resolved);
+        ConnectorSession raced = sessions.putIfAbsent(connector.name(), opened);
+        return raced != null ? raced : opened;
     }
 
     /** The connector's secrets, resolved once; a failure is kept. */

@@ -55,13 +55,24 @@ final class Sessions implements AutoCloseable {
     }
 
     private Retrier retrier(Path caFile) {
-        return retrierByCa.computeIfAbsent(Optional.ofNullable(caFile), k -> retriers.apply(
-                executors.computeIfAbsent(k, p -> new HttpExecutor(caFile, proxies))));
+        Optional<Path> key = Optional.ofNullable(caFile);
+        synchronized (retrierByCa) { // once per connector setting: clients are never built twice
+            Retrier retrier = retrierByCa.get(key);
+            if (retrier == null) {
+                HttpExecutor executor = new HttpExecutor(caFile, proxies);
+                executors.put(key, executor);
+                retrier = retriers.apply(executor);
+                retrierByCa.put(key, retrier);
+            }
+            return retrier;
+        }
     }
 
     /** Releases every HTTP client; calls still using one fail as closed. */
     @Override
     public void close() {
-        executors.values().forEach(HttpExecutor::close);
+        for (HttpExecutor executor : executors.values()) {
+            executor.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -52,7 +53,7 @@ public final class Headers<V> implements Iterable<Headers.Header<V>> {
     }
 
     public boolean contains(String name) {
-        return headers.stream().anyMatch(h -> h.name().equalsIgnoreCase(name));
+        return get(name) != null;
     }
 
     public int size() {
@@ -83,14 +84,14 @@ public final class Headers<V> implements Iterable<Headers.Header<V>> {
 
         /** Sets a header, replacing any of the same name (case-insensitive); it goes last. */
         public Builder<V> set(String name, V value) {
-            headers.removeIf(h -> h.name().equalsIgnoreCase(name));
+            remove(name);
             headers.add(new Header<>(name, value));
             return this;
         }
 
         /** Sets a header only when none of that name is set yet. */
         public Builder<V> setIfAbsent(String name, V value) {
-            if (headers.stream().noneMatch(h -> h.name().equalsIgnoreCase(name))) {
+            if (indexOf(name) < 0) {
                 headers.add(new Header<>(name, value));
             }
             return this;
@@ -98,13 +99,34 @@ public final class Headers<V> implements Iterable<Headers.Header<V>> {
 
         /** Every header of another set, in its order, each replacing one of the same name. */
         public Builder<V> setAll(Iterable<Header<V>> others) {
-            others.forEach(h -> set(h.name(), h.value()));
+            for (Header<V> h : others) {
+                set(h.name(), h.value());
+            }
+            return this;
+        }
+
+        /** Every header of a map, in its order, each replacing one of the same name. */
+        public Builder<V> setAll(Map<String, V> others) {
+            for (Map.Entry<String, V> h : others.entrySet()) {
+                set(h.getKey(), h.getValue());
+            }
             return this;
         }
 
         public Builder<V> remove(String name) {
-            headers.removeIf(h -> h.name().equalsIgnoreCase(name));
+            for (int i = indexOf(name); i >= 0; i = indexOf(name)) {
+                headers.remove(i);
+            }
             return this;
+        }
+
+        private int indexOf(String name) {
+            for (int i = 0; i < headers.size(); i++) {
+                if (headers.get(i).name().equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         public Headers<V> build() {

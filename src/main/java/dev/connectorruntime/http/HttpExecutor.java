@@ -140,7 +140,12 @@ public final class HttpExecutor implements AutoCloseable {
         }
         String origin = Origins.origin(call.uri());
         // written by every call to the origin: a plain put would take the map's lock for the same key each time
-        AtomicLong last = lastExchange.computeIfAbsent(origin, o -> new AtomicLong(Long.MIN_VALUE));
+        AtomicLong last = lastExchange.get(origin);
+        if (last == null) {
+            AtomicLong fresh = new AtomicLong(Long.MIN_VALUE);
+            last = lastExchange.putIfAbsent(origin, fresh);
+            last = last != null ? last : fresh;
+        }
         long previous = last.get();
         long start = System.nanoTime();
         HttpClient http = client();

@@ -47,7 +47,9 @@ public final class ConnectorSession {
         this.secrets = secrets;
         this.auth = auth;
         this.retrier = retrier;
-        connector.headers().forEach((name, value) -> headers.put(name, secrets.apply(value).reveal()));
+        for (Map.Entry<String, SecretTemplate> h : connector.headers().entrySet()) {
+            headers.put(h.getKey(), secrets.apply(h.getValue()).reveal());
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Connector;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.secret.Secret;
 import dev.connectorruntime.validate.Definitions;
 import java.net.URI;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * One action, checked and compiled once, then called many times from any number of threads (SPEC §6, §10):
@@ -144,9 +146,11 @@ public final class PreparedAction {
     private static HttpCall call(URI uri, Credentials credentials, RenderedRequest rendered,
                                  ConnectorSession session) {
         Headers.Builder<String> auth = Headers.builder();
-        credentials.headers().forEach((name, value) -> auth.set(name, value.reveal()));
+        for (Map.Entry<String, Secret> h : credentials.headers().entrySet()) {
+            auth.set(h.getKey(), h.getValue().reveal());
+        }
         Headers<String> headers = RequestHeaders.of(session.headers(), rendered.headers(),
-                rendered.body() != null ? rendered.contentType() : null, auth.build(), text -> text);
+                rendered.body() != null ? rendered.contentType() : null, auth.build(), Function.identity());
         return HttpCall.builder(rendered.method(), uri).headers(headers).body(rendered.body(), null).build();
     }
 }

@@ -24,7 +24,7 @@ final class RequestHeaders {
     static <V> Headers<V> of(Map<String, V> connector, Headers<V> action, String contentType, Headers<V> credentials,
                              Function<String, V> text) {
         Headers.Builder<V> b = Headers.builder();
-        connector.forEach(b::set);
+        b.setAll(connector);
         b.setAll(action);
         b.setIfAbsent("User-Agent", text.apply(USER_AGENT));
         if (contentType != null) {
