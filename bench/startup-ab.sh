@@ -14,20 +14,8 @@ OUT=bench/out/ab
 mkdir -p "$OUT/classes"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
-"$JAVAC" -nowarn --release 17 -d "$OUT/classes" bench/BenchServer.java
-
-"$JAVA" -cp "$OUT/classes" BenchServer > "$OUT/server.port" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do [ -s "$OUT/server.port" ] && break; sleep 0.1; done
-PORT=$(cat "$OUT/server.port")
-
-WS="$OUT/workspace"
-rm -rf "$WS" && mkdir -p "$WS/connectors" "$WS/actions"
-sed 's#token_url: https://#token_url: http://#' connectors/salesforce.yaml > "$WS/connectors/salesforce.yaml"
-cp actions/list-contacts.yaml "$WS/actions/"
-export SALESFORCE_LOGIN_HOST="127.0.0.1:$PORT" SALESFORCE_CONSUMER_KEY=bench-key SALESFORCE_CONSUMER_SECRET=bench-secret
-export SALESFORCE_USERNAME=bench@example.com SALESFORCE_PASSWORD=bench-password SALESFORCE_SECURITY_TOKEN=bench-token
+source bench/stand-in.sh
+stand_in "$OUT/workspace"
 
 rm -f "$OUT"/t-*.txt
 for side in before after; do

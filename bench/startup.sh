@@ -14,21 +14,8 @@ OUT=bench/out
 mkdir -p "$OUT/classes"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java   # JAVA_HOME picks the JDK, for this script and bin/runtime alike
 JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
-"$JAVAC" -nowarn --release 17 -d "$OUT/classes" bench/BenchServer.java bench/Hello.java
-
-"$JAVA" -cp "$OUT/classes" BenchServer > "$OUT/server.port" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do [ -s "$OUT/server.port" ] && break; sleep 0.1; done
-PORT=$(cat "$OUT/server.port")
-
-WS="$OUT/startup-workspace"
-rm -rf "$WS" && mkdir -p "$WS/connectors" "$WS/actions"
-sed 's#token_url: https://#token_url: http://#' connectors/salesforce.yaml > "$WS/connectors/salesforce.yaml"
-cp actions/list-contacts.yaml "$WS/actions/"
-
-export SALESFORCE_LOGIN_HOST="127.0.0.1:$PORT" SALESFORCE_CONSUMER_KEY=bench-key SALESFORCE_CONSUMER_SECRET=bench-secret
-export SALESFORCE_USERNAME=bench@example.com SALESFORCE_PASSWORD=bench-password SALESFORCE_SECURITY_TOKEN=bench-token
+source bench/stand-in.sh
+stand_in "$OUT/startup-workspace" bench/Hello.java
 WARM="$OUT/cache-warm"; COLD="$OUT/cache-cold"
 rm -rf "$WARM"
 CONNECTOR_RUNTIME_CACHE_DIR="$WARM" "$JAVA" -jar "$JAR" run list-contacts --dir "$WS" > "$OUT/expected.json"

@@ -5,7 +5,7 @@ import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class Cancellation {
 
     private final CountDownLatch cancelled = new CountDownLatch(1);
-    private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
+    /** Hooks of the exchanges in flight: one or two at a time, added and removed by every attempt. */
+    private final List<Runnable> onCancel = new ArrayList<>(2); // guarded by itself
     private volatile Kind kind = Kind.CANCELLED;
 
     /** A new handle, not cancelled. */
@@ -43,7 +44,13 @@ public final class Cancellation {
         }
         kind = why;
         cancelled.countDown();
-        onCancel.forEach(Runnable::run);
+        List<Runnable> hooks;
+        synchronized (onCancel) {
+            hooks = new ArrayList<>(onCancel);
+        }
+        for (Runnable hook : hooks) {
+            hook.run();
+        }
     }
 
     public boolean isCancelled() {
@@ -76,10 +83,16 @@ public final class Cancellation {
 
     /** Runs {@code action} when the handle is cancelled (at once if it already is); the returned hook removes it. */
     public Runnable whenCancelled(Runnable action) {
-        onCancel.add(action);
+        synchronized (onCancel) {
+            onCancel.add(action);
+        }
         if (isCancelled()) {
             action.run();
         }
-        return () -> onCancel.remove(action);
+        return () -> {
+            synchronized (onCancel) {
+                onCancel.remove(action);
+            }
+        };
     }
 }

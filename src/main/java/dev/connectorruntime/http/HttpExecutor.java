@@ -138,7 +138,7 @@ public final class HttpExecutor implements AutoCloseable {
         for (Headers.Header<String> h : call.headers()) {
             rb.header(h.name(), h.value());
         }
-        String origin = Origins.origin(call.uri());
+        String origin = call.uri().getRawAuthority(); // computed once by the URI: no string built per call
         // written by every call to the origin: a plain put would take the map's lock for the same key each time
         AtomicLong last = lastExchange.get(origin);
         if (last == null) {

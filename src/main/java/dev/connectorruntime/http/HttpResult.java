@@ -1,6 +1,7 @@
 package dev.connectorruntime.http;
 
 import java.net.URI;
+import java.util.List;
 import java.net.http.HttpHeaders;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,8 @@ public final class HttpResult {
 
     /** The first value of a header, or {@code null}. */
     public String header(String name) {
-        return headers.firstValue(name).orElse(null);
+        List<String> values = headers.allValues(name); // firstValue streams: every call asks a few times
+        return values.isEmpty() ? null : values.get(0);
     }
 
     public byte[] body() {
