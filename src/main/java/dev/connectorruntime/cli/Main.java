@@ -119,7 +119,7 @@ public final class Main implements Runnable {
                     .hint("run again with --debug for the stack trace, and please report it").build();
         }
         int code = ExitCodes.of(failure.kind());
-        new FailurePrinter(context.cwd()).print(failure.redacted(context.redactor()::redact), err, json, code);
+        new FailurePrinter(context.cwd()).print(failure.redacted(context.redactor()), err, json, code);
         if (debug) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));

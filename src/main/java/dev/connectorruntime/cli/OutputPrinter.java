@@ -1,5 +1,6 @@
 package dev.connectorruntime.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.run.Output;
 import dev.connectorruntime.secret.Redactor;
@@ -11,10 +12,11 @@ final class OutputPrinter {
     private OutputPrinter() {
     }
 
+    /** JSON is masked as JSON (SPEC §8: string values only, so it stays valid), text as text. */
     static void print(Output output, PrintWriter out, boolean terminal, Redactor redactor) {
         if (output.isJson()) {
-            String text = terminal ? Json.pretty(output.json()) : Json.compact(output.json());
-            out.println(Terminal.clean(text, redactor));
+            JsonNode masked = redactor.json(output.json());
+            out.println(Terminal.escapeControls(terminal ? Json.pretty(masked) : Json.compact(masked)));
         } else {
             String text = terminal ? Terminal.clean(output.text(), redactor) : redactor.redact(output.text());
             out.print(text);

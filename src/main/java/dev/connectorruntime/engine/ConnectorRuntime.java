@@ -128,7 +128,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             PreparedAction.Result r = action.call(request.inputsNode(), request.inputTexts(), session, context);
             return new CallResult(r.output(), r.pages(), r.attempts(), Duration.ofNanos(System.nanoTime() - start));
         } catch (Failure f) {
-            throw f.redacted(redactor::redact);
+            throw f.redacted(redactor);
         } catch (RuntimeException e) {
             throw internal(e);
         } finally {
@@ -166,7 +166,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             try {
                 g.action(name);
             } catch (Failure f) {
-                out.put(name, f.redacted(redactor::redact));
+                out.put(name, f.redacted(redactor));
             }
         }
         return out;
@@ -182,7 +182,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             PreparedAction a = current.get().action(action);
             return new Definitions.Pair(a.action(), a.connector());
         } catch (Failure f) {
-            throw f.redacted(redactor::redact);
+            throw f.redacted(redactor);
         }
     }
 
@@ -193,7 +193,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             return new ActionInfo(name, a.action().description(), a.connector().name(),
                     a.action().request().method(), a.action().request().path().source(), a.inputSchema());
         } catch (Failure f) {
-            throw f.redacted(redactor::redact);
+            throw f.redacted(redactor);
         }
     }
 
@@ -209,7 +209,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         List<Problem> problems = WorkspaceCheck.run(next.workspace(), List.of()).problems().stream()
                 .filter(Problem::isError).toList();
         if (!problems.isEmpty()) {
-            throw Failure.invalid(problems).redacted(redactor::redact);
+            throw Failure.invalid(problems).redacted(redactor);
         }
         synchronized (this) {
             // calls in flight hold their sessions; those of connectors the new set does not use again are let go
@@ -229,7 +229,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             return session(g, connector).token(new CallContext(options.listener, dev.connectorruntime.http.Deadline.NONE,
                     new Cancellation()));
         } catch (Failure f) {
-            throw f.redacted(redactor::redact);
+            throw f.redacted(redactor);
         } catch (RuntimeException e) {
             throw internal(e);
         }
@@ -245,7 +245,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             return DryRun.plan(g.action(request.action()), request.inputs(), request.inputTexts(), g.resolver(),
                     options.secrets.file(g.workspace().dir()));
         } catch (Failure f) {
-            throw f.redacted(redactor::redact);
+            throw f.redacted(redactor);
         }
     }
 

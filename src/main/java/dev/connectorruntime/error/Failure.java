@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * The one exception the runtime throws on purpose: it ends a call or a command with a {@link Kind} (and so an
@@ -80,18 +79,33 @@ public class Failure extends RuntimeException {
     }
 
     /**
-     * The same failure with its message, hint and API error passed through {@code redact} (the engine's redactor),
-     * the cause dropped (its messages are not redacted), the stack trace kept.
+     * The same failure with its message and hint masked as text, and its API error as JSON when it is JSON (string
+     * values only: the body stays valid and means what it meant) else as text (SPEC §8); the cause dropped (its
+     * messages are not masked), the stack trace kept.
      */
-    public Failure redacted(UnaryOperator<String> redact) {
-        Builder b = of(kind, redact.apply(getMessage())).code(code).hint(redact.apply(hint))
-                .apiError(redact.apply(apiError)).problems(problems);
+    public Failure redacted(Masking masking) {
+        Builder b = of(kind, masking.text(getMessage())).code(code).hint(masking.text(hint))
+                .apiError(maskedApiError(masking)).problems(problems);
         if (status != null) {
             b.status(status);
         }
         Failure f = b.build();
         f.setStackTrace(getStackTrace());
         return f;
+    }
+
+    private String maskedApiError(Masking masking) {
+        if (apiError == null) {
+            return null;
+        }
+        JsonNode json;
+        try {
+            json = Mapper.JSON.readTree(apiError);
+        } catch (JsonProcessingException e) {
+            return masking.text(apiError);
+        }
+        JsonNode masked = masking.json(json);
+        return masked == json ? apiError : masked.toString();
     }
 
     public Kind kind() {
@@ -197,6 +211,7 @@ public class Failure extends RuntimeException {
 
     /** Built on first use: most failures never need their API error as a tree. */
     private static final class Mapper {
-        static final JsonMapper JSON = JsonMapper.builder().build();
+        static final JsonMapper JSON = JsonMapper.builder()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     }
 }

@@ -1,5 +1,10 @@
 package dev.connectorruntime.secret;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.connectorruntime.error.Masking;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -30,7 +35,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe: values may be registered from several threads while others redact.
  */
-public final class Redactor {
+public final class Redactor implements Masking {
 
     /** What a masked value is replaced with. */
     public static final String MASK = "****";
@@ -143,22 +148,93 @@ public final class Redactor {
      * survives. Returns the same instance when nothing matched, and {@code null} for {@code null}.
      */
     public String redact(String text) {
+        return redact(text, snapshot, false);
+    }
+
+    @Override
+    public String text(String text) {
+        return redact(text);
+    }
+
+    /**
+     * JSON-aware masking (SPEC §8): only string values are looked at, never keys, numbers, booleans or null, so the
+     * JSON stays valid and a key, a count or a flag that happens to spell a short secret is left alone. Within a
+     * string value a secret is masked wherever it stands; one under {@value #MIN_SUBSTRING_LENGTH} characters only
+     * where it is the whole value. Returns the same tree when nothing is masked, else a masked copy.
+     */
+    @Override
+    public JsonNode json(JsonNode tree) {
         Form[] current = snapshot;
+        if (tree == null || current.length == 0 || !holdsSecret(tree, current)) {
+            return tree;
+        }
+        JsonNode copy = tree.deepCopy();
+        return maskValues(copy, current);
+    }
+
+    private static boolean holdsSecret(JsonNode node, Form[] forms) {
+        if (node.isTextual()) {
+            String v = node.textValue();
+            return redact(v, forms, true) != v;
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (holdsSecret(child, forms)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode maskValues(JsonNode node, Form[] forms) {
+        if (node.isTextual()) {
+            String v = node.textValue();
+            String masked = redact(v, forms, true);
+            return masked == v ? node : TextNode.valueOf(masked);
+        }
+        if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, maskValues(a.get(i), forms));
+            }
+        } else if (node instanceof ObjectNode o) {
+            for (var it = o.fields(); it.hasNext();) {
+                var field = it.next();
+                field.setValue(maskValues(field.getValue(), forms));
+            }
+        }
+        return node;
+    }
+
+    /**
+     * @param wholeValue a JSON string value: a short form is masked only when it is the whole value, not as a
+     *                   word within it (in free text it is masked as a whole word)
+     */
+    private static String redact(String text, Form[] current, boolean wholeValue) {
         if (text == null || text.isEmpty() || current.length == 0) {
             return text;
         }
-        BitSet masked = new BitSet(text.length());
+        BitSet masked = null;
         for (Form form : current) {
+            if (form.tokenOnly && wholeValue) {
+                if (text.equals(form.text)) {
+                    return MASK;
+                }
+                continue;
+            }
             int at = text.indexOf(form.text);
             while (at >= 0) {
                 int end = at + form.text.length();
                 if (!form.tokenOnly || isBoundary(text, at, true) && isBoundary(text, end, false)) {
+                    if (masked == null) {
+                        masked = new BitSet(text.length());
+                    }
                     masked.set(at, end);
                 }
                 at = text.indexOf(form.text, at + 1);
             }
         }
-        if (masked.isEmpty()) {
+        if (masked == null) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());

@@ -2,6 +2,8 @@ package dev.connectorruntime.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.model.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -265,5 +267,38 @@ class RedactorTest {
     })
     void maskHeaderValueWhenCalledThenKeepsOnlyTheScheme(String name, String value, String expected) {
         assertThat(Redactor.maskHeaderValue(name, value)).isEqualTo(expected);
+    }
+
+    @Test
+    void jsonWhenNoStringValueHoldsASecretThenTheSameTree() throws Exception {
+        Redactor redactor = new Redactor();
+        redactor.register("true");
+        redactor.register("123456");
+        JsonNode tree = Json.parse("{\"true\":true,\"n\":123456,\"s\":\"it is true\",\"x\":null}");
+
+        assertThat(redactor.json(tree)).isSameAs(tree);
+    }
+
+    @Test
+    void jsonMasksStringValuesOnlyNeverKeysNumbersOrLiterals() throws Exception {
+        Redactor redactor = new Redactor();
+        redactor.register("abc");
+        redactor.register("hunter2-secret");
+        JsonNode tree = Json.parse("{\"abc\":\"abc\",\"list\":[\"abc\",\"abc def\",\"x hunter2-secret y\"],"
+                + "\"hunter2-secret\":7}");
+
+        JsonNode masked = redactor.json(tree);
+
+        assertThat(Json.compact(masked)).isEqualTo("{\"abc\":\"****\",\"list\":[\"****\",\"abc def\",\"x **** y\"],"
+                + "\"hunter2-secret\":7}");
+        assertThat(Json.compact(tree)).as("the tree given is not changed").contains("\"abc\":\"abc\"");
+    }
+
+    @Test
+    void textStillMasksAShortSecretAsAWholeWord() {
+        Redactor redactor = new Redactor();
+        redactor.register("abc");
+
+        assertThat(redactor.text("abc is abcd, not abc")).isEqualTo("**** is abcd, not ****");
     }
 }
