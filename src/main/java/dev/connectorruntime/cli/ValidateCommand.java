@@ -8,6 +8,7 @@ import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.error.Severity;
 import dev.connectorruntime.load.Workspace;
 import dev.connectorruntime.model.Json;
+import dev.connectorruntime.validate.ShortSecrets;
 import dev.connectorruntime.validate.WorkspaceCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,7 +54,10 @@ final class ValidateCommand extends WorkspaceCommand implements Callable<Integer
         Workspace workspace = workspace();
         List<Path> resolved = paths.stream().map(p -> context.cwd().resolve(p).normalize()).toList();
         WorkspaceCheck.Report report = WorkspaceCheck.run(workspace, resolved);
-        List<Problem> problems = report.problems().stream()
+        List<Problem> found = new ArrayList<>(report.problems());
+        found.addAll(ShortSecrets.check(List.copyOf(report.connectors().values()),
+                ShortSecrets.resolver(context.environment(), workspace.dir().resolve(".env"))));
+        List<Problem> problems = found.stream()
                 .map(p -> strict && p.severity() == Severity.WARNING
                         ? new Problem(Severity.ERROR, p.code(), p.location(), p.message(), p.hint()) : p)
                 .sorted(Problem.ORDER).toList();

@@ -88,6 +88,8 @@ public enum Code {
     SECRET_BAD_PLACEHOLDER("secret-bad-placeholder"),
     /** A placeholder with no environment variable, no secrets-file key and no default (on {@code run}, exit 3). */
     SECRET_MISSING("secret-missing"),
+    /** (Warning, {@code validate}) a secret's value is shorter than 6 characters: masked only where it stands alone. */
+    SECRET_SHORT("secret-short"),
     /** A line of the secrets file that is not {@code KEY=value} (its text is never shown). */
     SECRETS_FILE_SYNTAX("secrets-file-syntax"),
     /** A template names something that is not a declared input. */
