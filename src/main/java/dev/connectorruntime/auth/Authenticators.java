@@ -65,8 +65,9 @@ public final class Authenticators {
     /** RFC 7617: user-id ":" password, UTF-8, base64. */
     private static Secret basic(Secret user, Secret password, Redactor redactor) {
         String pair = user.reveal() + ":" + password.reveal();
-        return registered("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)),
-                redactor);
+        String encoded = Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        redactor.register(encoded); // a server may echo the credentials without their scheme
+        return registered("Basic " + encoded, redactor);
     }
 
     private static Secret registered(String value, Redactor redactor) {

@@ -255,6 +255,7 @@ final class OAuth2Authenticator implements Authenticator {
         Secret header = Secret.of(TokenForm.basic(settings.secrets().apply(c.clientId()).reveal(),
                 secret == null ? null : secret.reveal()));
         redactor.register(header);
+        redactor.register(header.reveal().substring("Basic ".length())); // echoed without its scheme
         return header;
     }
 }

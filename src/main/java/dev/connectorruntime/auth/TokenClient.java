@@ -92,8 +92,14 @@ public final class TokenClient {
             json = null;
         }
         if (json == null || !json.isObject()) {
-            throw Failure.of(Kind.AUTH, "the token endpoint answered " + result.status() + " without a JSON object")
-                    .code(Code.TOKEN_RESPONSE).status(result.status()).apiError(result.text()).build();
+            // never the body: a token endpoint that answers in another format (form-encoded, say) may hold the
+            // token in it, which the runtime could not recognise, so could not mask
+            String type = result.header("Content-Type");
+            throw Failure.of(Kind.AUTH, "the token endpoint answered " + result.status() + " without a JSON object ("
+                            + result.body().length + " bytes" + (type == null ? "" : " of " + type.strip()) + ")")
+                    .code(Code.TOKEN_RESPONSE).status(result.status())
+                    .hint("check `token_url`: it should be the OAuth2 token endpoint, which answers JSON (RFC 6749"
+                            + " §5.1); the body is not shown, since it may hold a token").build();
         }
         JsonNode access = json.get("access_token");
         if (access == null || !access.isTextual() || access.asText().isEmpty()) {

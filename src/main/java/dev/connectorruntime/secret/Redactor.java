@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,9 +59,12 @@ public final class Redactor implements Masking {
 
     /** Form text → whether it may be masked only as a whole token. Guarded by {@code this}. */
     private final Map<String, Boolean> forms = new HashMap<>();
+    /** The values themselves, before deriving forms: looked for in a decoded view. Guarded by {@code this}. */
+    private final Set<String> values = new HashSet<>();
     /** The newest transient values, oldest first. Guarded by {@code this}. */
     private final Map<String, Boolean> transients = new LinkedHashMap<>(16, 0.75f, false);
     private volatile Form[] snapshot = new Form[0];
+    private volatile Form[] rawSnapshot = new Form[0];
 
     /** A redactor that knows no value yet. */
     public Redactor() {
@@ -72,7 +76,7 @@ public final class Redactor implements Masking {
             return;
         }
         synchronized (this) {
-            if (add(forms, value)) {
+            if (add(forms, value) | values.add(value)) {
                 rebuild();
             }
         }
@@ -126,9 +130,12 @@ public final class Redactor implements Masking {
 
     private void rebuild() {
         Map<String, Boolean> all = new HashMap<>(forms);
+        Set<String> raw = new HashSet<>(values);
         for (String value : transients.keySet()) {
             add(all, value);
+            raw.add(value);
         }
+        rawSnapshot = raw.stream().map(v -> new Form(v, v.length() < MIN_SUBSTRING_LENGTH)).toArray(Form[]::new);
         snapshot = all.entrySet().stream()
                 .map(e -> new Form(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingInt((Form f) -> f.text.length()).reversed())
@@ -148,7 +155,7 @@ public final class Redactor implements Masking {
      * survives. Returns the same instance when nothing matched, and {@code null} for {@code null}.
      */
     public String redact(String text) {
-        return redact(text, snapshot, false);
+        return redact(text, snapshot, rawSnapshot, false);
     }
 
     @Override
@@ -165,21 +172,22 @@ public final class Redactor implements Masking {
     @Override
     public JsonNode json(JsonNode tree) {
         Form[] current = snapshot;
-        if (tree == null || current.length == 0 || !holdsSecret(tree, current)) {
+        Form[] raw = rawSnapshot;
+        if (tree == null || current.length == 0 || !holdsSecret(tree, current, raw)) {
             return tree;
         }
         JsonNode copy = tree.deepCopy();
-        return maskValues(copy, current);
+        return maskValues(copy, current, raw);
     }
 
-    private static boolean holdsSecret(JsonNode node, Form[] forms) {
+    private static boolean holdsSecret(JsonNode node, Form[] forms, Form[] raw) {
         if (node.isTextual()) {
             String v = node.textValue();
-            return redact(v, forms, true) != v;
+            return redact(v, forms, raw, true) != v;
         }
         if (node.isContainerNode()) {
             for (JsonNode child : node) {
-                if (holdsSecret(child, forms)) {
+                if (holdsSecret(child, forms, raw)) {
                     return true;
                 }
             }
@@ -187,20 +195,20 @@ public final class Redactor implements Masking {
         return false;
     }
 
-    private static JsonNode maskValues(JsonNode node, Form[] forms) {
+    private static JsonNode maskValues(JsonNode node, Form[] forms, Form[] raw) {
         if (node.isTextual()) {
             String v = node.textValue();
-            String masked = redact(v, forms, true);
+            String masked = redact(v, forms, raw, true);
             return masked == v ? node : TextNode.valueOf(masked);
         }
         if (node instanceof ArrayNode a) {
             for (int i = 0; i < a.size(); i++) {
-                a.set(i, maskValues(a.get(i), forms));
+                a.set(i, maskValues(a.get(i), forms, raw));
             }
         } else if (node instanceof ObjectNode o) {
             for (var it = o.fields(); it.hasNext();) {
                 var field = it.next();
-                field.setValue(maskValues(field.getValue(), forms));
+                field.setValue(maskValues(field.getValue(), forms, raw));
             }
         }
         return node;
@@ -210,11 +218,11 @@ public final class Redactor implements Masking {
      * @param wholeValue a JSON string value: a short form is masked only when it is the whole value, not as a
      *                   word within it (in free text it is masked as a whole word)
      */
-    private static String redact(String text, Form[] current, boolean wholeValue) {
+    private static String redact(String text, Form[] current, Form[] raw, boolean wholeValue) {
         if (text == null || text.isEmpty() || current.length == 0) {
             return text;
         }
-        BitSet masked = null;
+        BitSet masked = DecodedView.worthDecoding(text) ? decoded(text, raw, wholeValue) : null;
         for (Form form : current) {
             if (form.tokenOnly && wholeValue) {
                 if (text.equals(form.text)) {
@@ -244,6 +252,42 @@ public final class Redactor implements Masking {
             from = masked.nextClearBit(start);
         }
         return out.append(text, from, text.length()).toString();
+    }
+
+    /**
+     * The spans of the text where a value stands once the encodings a server may have applied are undone (its
+     * {@code +} read both ways): a secret echoed back as {@code p%40ss} or {@code p\u0040ss} is found too.
+     */
+    private static BitSet decoded(String text, Form[] raw, boolean wholeValue) {
+        BitSet masked = null;
+        for (boolean plusIsSpace : new boolean[] {true, false}) {
+            DecodedView view = DecodedView.of(text, plusIsSpace);
+            if (view.text.equals(text)) {
+                continue;
+            }
+            for (Form value : raw) {
+                if (value.tokenOnly && wholeValue) {
+                    if (view.text.equals(value.text)) {
+                        masked = mark(masked, text, 0, text.length());
+                    }
+                    continue;
+                }
+                for (int at = view.text.indexOf(value.text); at >= 0; at = view.text.indexOf(value.text, at + 1)) {
+                    int last = at + value.text.length() - 1;
+                    if (!value.tokenOnly || isBoundary(view.text, at, true)
+                            && isBoundary(view.text, last + 1, false)) {
+                        masked = mark(masked, text, view.start[at], view.end[last]);
+                    }
+                }
+            }
+        }
+        return masked;
+    }
+
+    private static BitSet mark(BitSet masked, String text, int from, int to) {
+        BitSet m = masked != null ? masked : new BitSet(text.length());
+        m.set(from, to);
+        return m;
     }
 
     /**

@@ -210,8 +210,22 @@ class TokenClientTest {
                 () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
-        assertThat(failure.getMessage()).isEqualTo("the token endpoint answered 200 without a JSON object");
-        assertThat(failure.apiError()).isEqualTo("<html>Login</html>");
+        assertThat(failure.getMessage())
+                .isEqualTo("the token endpoint answered 200 without a JSON object (18 bytes of text/html)");
+        assertThat(failure.apiError()).as("the body may hold a token the runtime could not recognise").isNull();
+    }
+
+    @Test
+    void successWhenBodyIsFormEncodedThenItsTokenIsShownNowhere() {
+        server.stubFor(post(PATH).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-www-form-urlencoded")
+                .withBody("access_token=gho_16C7e42F292c6912E7710c838347Ae178B4a&token_type=bearer")));
+
+        Failure failure = catchThrowableOfType(Failure.class,
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
+
+        assertThat(failure.getMessage() + failure.hint() + failure.apiError()).doesNotContain("gho_16C7e42F");
+        assertThat(failure.getCause()).isNull();
     }
 
     @Test

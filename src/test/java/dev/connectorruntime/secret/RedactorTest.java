@@ -301,4 +301,25 @@ class RedactorTest {
 
         assertThat(redactor.text("abc is abcd, not abc")).isEqualTo("**** is abcd, not ****");
     }
+
+    @Test
+    void redactWhenAServerReEncodedTheSecretThenFoundInTheDecodedViewAndMasked() {
+        Redactor redactor = new Redactor();
+        redactor.register("p@ss/w0rd x");
+
+        assertThat(redactor.redact("echo: p%40ss%2Fw0rd+x.")).isEqualTo("echo: ****.");
+        assertThat(redactor.redact("echo: p%40ss%2fw0rd x.")).isEqualTo("echo: ****.");
+        assertThat(redactor.redact("{\"pw\":\"p\\u0040ss\\/w0rd x\"}")).isEqualTo("{\"pw\":\"****\"}");
+        assertThat(redactor.redact("q=p%40ss%2Fw0rd%20x&z=1")).isEqualTo("q=****&z=1");
+        assertThat(redactor.redact("p%40ss%2Fw0rd%C3%A9")).as("another value").isEqualTo("p%40ss%2Fw0rd%C3%A9");
+    }
+
+    @Test
+    void redactWhenPercentEncodedPlusMeansPlusThenStillFound() {
+        Redactor redactor = new Redactor();
+        redactor.register("a+b=c&secret");
+
+        assertThat(redactor.redact("token: a+b%3Dc%26secret.")).isEqualTo("token: ****.");
+        assertThat(redactor.redact("token: a%2Bb%3dc%26secret.")).isEqualTo("token: ****.");
+    }
 }
