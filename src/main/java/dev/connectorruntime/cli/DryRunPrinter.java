@@ -40,7 +40,9 @@ final class DryRunPrinter {
         if (plan.secretsFile() != null) {
             String file = problems.display(plan.secretsFile());
             sb.append("# The shell does not read ").append(file).append(": export its values first (set -a; . ")
-                    .append(Shell.quote(file.contains("/") ? file : "./" + file)).append("; set +a).\n");
+                    .append(Shell.quote(file.contains("/") ? file : "./" + file)).append("; set +a).\n")
+                    .append("# That reads what the runtime reads for plain KEY=value lines only: the runtime never"
+                            + " expands $ or backticks, and turns \\n into a line break in double quotes.\n");
         }
         for (String line : fallbacks(plan)) {
             sb.append(line).append('\n');

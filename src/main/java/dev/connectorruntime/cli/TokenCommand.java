@@ -53,6 +53,10 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
             description = "Neither reuse nor keep a token on disk (a rotated refresh token is still kept).")
     boolean noTokenCache;
 
+    @Option(names = {"-v", "--verbose"},
+            description = "Trace the token request and its answer on stderr: method, URL, status, timing (masked).")
+    boolean verbose;
+
     @Option(names = "--secrets", paramLabel = "FILE",
             description = "The secrets file (default: .env in the workspace). Environment variables win over it.")
     Path secrets;
@@ -87,8 +91,12 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
                 ? SecretSource.of(context.environment(), context.cwd().resolve(secrets))
                 : SecretSource.environmentAndDotenv(context.environment());
         TokenStatus status;
-        try (ConnectorRuntime runtime = context.engine().workspace(workspace.dir()).secrets(secretSource)
-                .tokenStore(store).build()) {
+        ConnectorRuntime.Builder engine = context.engine().workspace(workspace.dir()).secrets(secretSource)
+                .tokenStore(store);
+        if (verbose) {
+            engine.listener(new VerboseTrace(spec.commandLine().getErr(), context.redactor()));
+        }
+        try (ConnectorRuntime runtime = engine.build()) {
             status = runtime.token(connector);
         }
         Token token = status.token();

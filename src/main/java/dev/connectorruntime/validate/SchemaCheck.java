@@ -77,7 +77,7 @@ public final class SchemaCheck {
             if (compiled == null) {
                 SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER)
                         .formatAssertionsEnabled(true).locale(Locale.ROOT).build();
-                compiled = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(raw(), config);
+                compiled = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(raw(), config);
             }
             return compiled;
         }

@@ -98,7 +98,9 @@ class DryRunTest {
         Cli.Result r = Cli.run(dir, env, "run", "list-contacts", "--dry-run");
 
         assertThat(r.out()).startsWith("# Dry run of `list-contacts`: nothing was sent. Secrets and tokens are shell"
-                + " variables.\n# The shell does not read .env: export its values first (set -a; . './.env'; set +a).\n\n");
+                + " variables.\n# The shell does not read .env: export its values first (set -a; . './.env'; set +a).\n"
+                + "# That reads what the runtime reads for plain KEY=value lines only: the runtime never expands $ or"
+                + " backticks, and turns \\n into a line break in double quotes.\n\n");
     }
 
     @Test

@@ -86,6 +86,19 @@ class TokenCommandTest {
     }
 
     @Test
+    void tokenVerboseThenTracesTheTokenRequestMaskedAndDebugIsAccepted() {
+        tokenIssued("");
+
+        Cli.Result r = Cli.run(dir, env, "token", "salesforce", "-v", "--debug");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // the token URL's host came from SALESFORCE_LOGIN_HOST: the whole URL is masked (docs/secrets.md)
+        assertThat(r.err()).startsWith("> POST ****\n> Accept: application/json\n").contains("< 200 in ")
+                .doesNotContain(ACCESS_TOKEN);
+        assertThat(r.out()).contains("  token      **** (");
+    }
+
+    @Test
     void tokenWhenAnEarlierRunCachedItThenReusesItWithoutATokenRequest() {
         tokenIssued("");
         Cli.run(dir, env, "token", "salesforce");

@@ -29,6 +29,14 @@ class PublishedSchemasTest {
     }
 
     @Test
+    void bothSchemasDeclareDraft07ForTheEditorsThatReadThem() throws IOException {
+        for (String name : List.of("action", "connector")) {
+            assertThat(Files.readString(Path.of("schema", name + ".schema.json")))
+                    .contains("\"$schema\": \"http://json-schema.org/draft-07/schema#\"");
+        }
+    }
+
+    @Test
     void everyShippedDefinitionPassesThePublishedSchema() throws IOException {
         List<String> problems = new ArrayList<>();
         for (Path f : shipped("connectors")) {
