@@ -56,6 +56,11 @@ final class RequestBinder {
         if (!p.startsWith("/")) {
             problems.add(Problem.error(Code.BAD_PATH, path.location(), "`path` must start with `/`",
                     "write `/" + p + "`; the connector's base URL goes in front of it"));
+        } else if (Request.sectionSpansSegments(p)) {
+            problems.add(Problem.error(Code.BAD_PATH, path.location(), "a section in `path` (`{{#x}}`…`{{/x}}`,"
+                            + " `{{^x}}`…`{{/x}}`) may not span a `/`: the path is rendered segment by segment",
+                    "keep each section within one segment (`/things{{#as_json}}.json{{/as_json}}`), make the input"
+                            + " required or give it a default, or move the optional part under `query:`"));
         } else if (outsideTags(p).contains("?") || outsideTags(p).contains("#")) {
             problems.add(Problem.error(Code.BAD_PATH, path.location(), "`path` may not hold a query string or fragment",
                     "put query parameters under `query:`"));

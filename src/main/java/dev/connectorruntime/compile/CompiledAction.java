@@ -11,6 +11,7 @@ import dev.connectorruntime.http.PercentEncoding;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Input;
 import dev.connectorruntime.model.Json;
+import dev.connectorruntime.model.Request;
 import dev.connectorruntime.model.TemplateText;
 import dev.connectorruntime.template.Template;
 import dev.connectorruntime.template.Templates;
@@ -75,6 +76,9 @@ public final class CompiledAction {
         TemplateText path = action.request().path();
         List<Template> segments = new ArrayList<>();
         int offset = 0;
+        if (Request.sectionSpansSegments(path.source())) {
+            return null; // refused at binding (bad-path); compiling it segment by segment would only add noise
+        }
         for (String segment : segments(path.source())) {
             offset = path.source().indexOf(segment, offset);
             Location at = path.location().line() > 0 && offset >= 0 && !path.source().contains("\n")

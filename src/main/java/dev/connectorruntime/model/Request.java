@@ -52,4 +52,44 @@ public record Request(Method method, TemplateText path, Map<String, TemplateText
             return this != POST && this != PATCH;
         }
     }
+
+    /**
+     * Whether a section of a path template opens in one segment and closes in another (SPEC §5): the path is
+     * rendered segment by segment, each value one whole segment, so such a section cannot work.
+     */
+    public static boolean sectionSpansSegments(String path) {
+        for (String segment : outsideTagSlashes(path)) {
+            if (count(segment, "{{#") + count(segment, "{{^") != count(segment, "{{/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The path split at each {@code /} that stands outside a tag. */
+    private static java.util.List<String> outsideTagSlashes(String path) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.startsWith("{{", i)) {
+                depth++;
+            } else if (path.startsWith("}}", i) && depth > 0) {
+                depth--;
+            } else if (path.charAt(i) == '/' && depth == 0) {
+                out.add(path.substring(from, i));
+                from = i + 1;
+            }
+        }
+        out.add(path.substring(from));
+        return out;
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
+    }
 }
