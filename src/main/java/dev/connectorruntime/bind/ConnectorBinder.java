@@ -55,6 +55,7 @@ public final class ConnectorBinder {
         Auth auth = authMap == null ? new Auth.None() : auth(authMap);
         Map<String, SecretTemplate> headers = secretMap(f, "headers");
         java.time.Duration timeout = f.duration("timeout");
+        Long maxBody = f.size("max_body");
         RetryPolicy retry = Retries.bind(f, problems);
         Path caFile = null;
         YMap tls = f.map("tls", false);
@@ -74,7 +75,8 @@ public final class ConnectorBinder {
         if (name == null || auth == null) {
             return null;
         }
-        return new Connector(name, description, baseUrl, auth, headers, timeout, retry, caFile, Location.of(file));
+        return new Connector(name, description, baseUrl, auth, headers, timeout, retry, caFile, maxBody,
+                Location.of(file));
     }
 
     private Auth auth(YMap map) {

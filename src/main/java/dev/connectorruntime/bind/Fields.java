@@ -9,6 +9,7 @@ import dev.connectorruntime.load.YMap;
 import dev.connectorruntime.load.YNode;
 import dev.connectorruntime.load.YScalar;
 import dev.connectorruntime.model.Durations;
+import dev.connectorruntime.model.Sizes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -152,6 +153,20 @@ final class Fields {
                     "write a whole number with a unit: 500ms, 30s, 5m, 2h"));
         }
         return d;
+    }
+
+    Long size(String key) {
+        YScalar s = scalar(key, false);
+        if (s == null) {
+            return null;
+        }
+        Long bytes = Sizes.parse(s.text());
+        if (bytes == null) {
+            problems.add(Problem.error(Code.BAD_SIZE, s.location(),
+                    "`" + key + "` is not a size: `" + s.text() + "`",
+                    "write a whole number of bytes, or with a unit: 64KB, 50MB, 1GB (at most 2GB)"));
+        }
+        return bytes;
     }
 
     /** One of {@code allowed}, or {@code null} after reporting. */

@@ -2,6 +2,7 @@ package dev.connectorruntime.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import dev.connectorruntime.model.Sizes;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -114,6 +115,10 @@ final class QuickRunParser {
                 Duration d = DurationConverter.parse(value);
                 run.timeout = d;
                 return d != null;
+            }
+            case "--max-body" -> {
+                run.maxBody = Sizes.parse(value);
+                return run.maxBody != null;
             }
             default -> {
                 return false;

@@ -86,6 +86,10 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
             description = "A total deadline for the whole run (token request, retries, pages): 500ms, 30s, 5m.")
     Duration timeout;
 
+    @Option(names = "--max-body", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "The largest answer accepted (default: the connector's max_body, else 50MB): 64KB, 200MB.")
+    Long maxBody;
+
     RunCommand(Context context) {
         super(context);
     }
@@ -113,6 +117,9 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
         // uses them too, but never the token cache (SPEC §9): its engine keeps tokens in memory only
         ConnectorRuntime.Builder engine = context.engine().workspace(dir).secrets(secretSource)
                 .stamps(ValidationStamps.inCache(context.environment()));
+        if (maxBody != null) {
+            engine.maxBody(maxBody);
+        }
         Output output;
         if (dryRun) {
             try (ConnectorRuntime runtime = engine.tokenStore(TokenStore.NONE).build()) {

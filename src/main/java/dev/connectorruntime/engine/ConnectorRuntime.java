@@ -308,7 +308,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                 .log(System.Logger.Level.WARNING, message);
         private Clock clock = Clock.systemUTC();
         private HttpListener listener = HttpListener.NONE;
-        private long maxBody = HttpExecutor.DEFAULT_MAX_BODY;
+        private Long maxBody;
         private Function<HttpExecutor, Retrier> retriers = Retrier::standard;
         private ValidationStamps stamps = ValidationStamps.NONE;
         private Redactor redactor;
@@ -366,7 +366,10 @@ public final class ConnectorRuntime implements AutoCloseable {
             return this;
         }
 
-        /** The body cap in bytes (default 50 MB). */
+        /**
+         * The body cap in bytes for every connector, winning over a connector's {@code max_body}; by default each
+         * connector's {@code max_body}, else 50 MB.
+         */
         public Builder maxBody(long bytes) {
             this.maxBody = bytes;
             return this;

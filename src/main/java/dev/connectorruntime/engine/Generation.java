@@ -24,13 +24,13 @@ final class Generation {
     private final Workspace workspace;
     private final ValidationStamps stamps;
     private final Map<String, Definitions.Pair> preloaded;
-    private final long maxBody;
+    private final Long maxBody;
     private final SecretResolver resolver;
     private final Map<String, Object> actions = new ConcurrentHashMap<>();
     private final Map<String, Object> connectors = new ConcurrentHashMap<>();
     private final Map<String, ConnectorSession> sessions = new ConcurrentHashMap<>();
 
-    Generation(Workspace workspace, ValidationStamps stamps, Map<String, Definitions.Pair> preloaded, long maxBody,
+    Generation(Workspace workspace, ValidationStamps stamps, Map<String, Definitions.Pair> preloaded, Long maxBody,
                SecretResolver resolver) {
         this.workspace = workspace;
         this.stamps = stamps;

@@ -48,6 +48,8 @@ public enum Code {
     NAME_MISMATCH("name-mismatch"),
     /** A duration that is not {@code 500ms}, {@code 30s}, {@code 5m} or {@code 2h}. */
     BAD_DURATION("bad-duration"),
+    /** A size that is not a whole number of bytes or of {@code KB}, {@code MB}, {@code GB} (at most 2 GB). */
+    BAD_SIZE("bad-size"),
     /** A {@code path} without a leading {@code /}, or with {@code ?} or {@code #}. */
     BAD_PATH("bad-path"),
     /** A pagination pointer that is not a JSON pointer. */

@@ -41,12 +41,6 @@ public record Problem(Severity severity, Code code, Location location, String me
         return new Problem(Severity.WARNING, code, location, message, hint);
     }
 
-    /**
-     * An error named by its code's id.
-     *
-     * @deprecated only for {@code http.Origins}, which still passes {@code "bad-url"}: pass a {@link Code}
-     * @throws IllegalArgumentException when no code has that id
-     */
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -23,12 +23,13 @@ import java.util.Objects;
  * @param timeout     per attempt, or {@code null} for the default
  * @param retry       the retry policy, or {@code null} for the default
  * @param caFile      an extra PEM bundle to trust, or {@code null}
+ * @param maxBody     the body cap in bytes ({@code max_body}), or {@code null} for the default
  * @param location    the file
  */
 public record Connector(@NotNull @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String name,
                         String description, SecretTemplate baseUrl, @NotNull Auth auth,
                         Map<String, SecretTemplate> headers, Duration timeout, @Valid RetryPolicy retry, Path caFile,
-                        Location location) {
+                        Long maxBody, Location location) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 

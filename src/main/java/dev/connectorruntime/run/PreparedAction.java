@@ -11,6 +11,7 @@ import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.Headers;
+import dev.connectorruntime.http.HttpExecutor;
 import dev.connectorruntime.http.HttpCall;
 import dev.connectorruntime.http.HttpResult;
 import dev.connectorruntime.http.SendPolicy;
@@ -51,10 +52,11 @@ public final class PreparedAction {
     }
 
     /**
-     * @param maxBody the body cap in bytes
+     * @param maxBody the body cap in bytes that wins over the connector's {@code max_body} ({@code run --max-body}),
+     *                or {@code null}: the connector's, else 50 MB
      * @throws Failure INVALID when a template does not compile
      */
-    public static PreparedAction compile(Definitions.Pair pair, long maxBody) {
+    public static PreparedAction compile(Definitions.Pair pair, Long maxBody) {
         Action action = pair.action();
         Connector connector = pair.connector();
         List<Problem> problems = new ArrayList<>();
@@ -66,8 +68,10 @@ public final class PreparedAction {
                 : connector.timeout() != null ? connector.timeout() : Connector.DEFAULT_TIMEOUT;
         RetryPolicy retry = action.retry() != null ? action.retry()
                 : connector.retry() != null ? connector.retry() : RetryPolicy.DEFAULT;
+        long cap = maxBody != null ? maxBody
+                : connector.maxBody() != null ? connector.maxBody() : HttpExecutor.DEFAULT_MAX_BODY;
         SendPolicy policy = new SendPolicy(retry, action.request().method().idempotent() || action.idempotent(),
-                false, timeout, maxBody);
+                false, timeout, cap);
         return new PreparedAction(action, connector, compiled, policy);
     }
 

@@ -92,7 +92,7 @@ class ConnectorBinderTest {
                 base_url: https://api.example.com
                 colour: red
                 """))).isEqualTo("unknown-key @ 3:1: unknown key `colour` in the connector [expected one of: "
-                + "name, description, base_url, auth, headers, timeout, retry, tls]");
+                + "name, description, base_url, auth, headers, timeout, max_body, retry, tls]");
     }
 
     @Test

@@ -28,11 +28,11 @@ class QuickRunParserTest {
 
     /** Every option value, as one comparable record. */
     record Reading(String action, Map<String, String> inputs, String inputsFile, Path secrets, boolean noTokenCache,
-                   boolean sandbox, String example, boolean dryRun, boolean verbose, Duration timeout, Path dir,
-                   boolean debug, boolean jsonErrors) {
+                   boolean sandbox, String example, boolean dryRun, boolean verbose, Duration timeout, Long maxBody,
+                   Path dir, boolean debug, boolean jsonErrors) {
         static Reading of(RunCommand r) {
             return new Reading(r.action, new LinkedHashMap<>(r.inputs), r.inputsFile, r.secrets, r.noTokenCache,
-                    r.sandbox, r.example, r.dryRun, r.verbose, r.timeout, r.common.dir, r.common.debug,
+                    r.sandbox, r.example, r.dryRun, r.verbose, r.timeout, r.maxBody, r.common.dir, r.common.debug,
                     r.common.jsonErrors);
         }
     }
@@ -94,7 +94,7 @@ class QuickRunParserTest {
         List<String> tokens = List.of("list-contacts", "get-contact", "", "@a", "-", "--", "-i", "--input",
                 "--input=x=1", "-ix=1", "-v", "--verbose", "-vi", "--sandbox", "--sandbox=true", "--no-token-cache",
                 "--dry-run", "--debug", "--json-errors", "--dir", "--dir=ws", "--dir=", "--secrets", "--secrets=s",
-                "--inputs", "--example", "--example=one", "--timeout", "--timeout=5s", "--timeout=0s", "-h",
+                "--inputs", "--example", "--example=one", "--timeout", "--timeout=5s", "--timeout=0s", "--max-body", "--max-body=64KB", "--max-body=0", "10MB", "-h",
                 "--help", "-V", "--unknown", "limit=5", "name=a=b", "=v", "noequals", "ws", "5s", "2m", "x=-1",
                 "-5s", "José=Müller", "k=", "a b=c d", "-i=x=1", "--input=", "two contacts");
         Random random = new Random(7);

@@ -66,7 +66,7 @@ class ModelConstraintsTest {
     @Test
     void checkCascadesIntoTheRetryPolicy() {
         Connector c = new Connector("things", null, null, new Auth.None(), Map.of(), null,
-                new RetryPolicy(3, null), null, Location.of(Path.of("connectors/things.yaml")));
+                new RetryPolicy(3, null), null, null, Location.of(Path.of("connectors/things.yaml")));
 
         assertThat(messages(c)).containsExactly("`retry.max_delay` must not be null");
     }

@@ -1,0 +1,35 @@
+package dev.connectorruntime.model;
+
+/**
+ * Sizes as definitions and options write them: {@code 1024} (bytes), {@code 64KB}, {@code 50MB}, {@code 1GB}, in
+ * multiples of 1,024 (the body cap's default, {@code 50MB}, is 52,428,800 bytes).
+ */
+public final class Sizes {
+
+    private Sizes() {
+    }
+
+    /** The size in bytes, or {@code null} when the text is not one (or is zero, or past 2 GB). */
+    public static Long parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < text.length() && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i == 0 || i > 10) {
+            return null;
+        }
+        long n = Long.parseLong(text.substring(0, i));
+        long unit = switch (text.substring(i).trim()) {
+            case "", "B" -> 1;
+            case "KB" -> 1024;
+            case "MB" -> 1024 * 1024;
+            case "GB" -> 1024L * 1024 * 1024;
+            default -> -1;
+        };
+        long bytes = n * unit;
+        return unit < 0 || n == 0 || bytes > Integer.MAX_VALUE - 8 ? null : bytes;
+    }
+}
