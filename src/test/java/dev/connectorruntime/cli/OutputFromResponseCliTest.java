@@ -4,10 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.connectorruntime.http.TestServers;
+import dev.connectorruntime.model.Json;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -90,5 +93,133 @@ class OutputFromResponseCliTest {
 
         assertThat(Cli.run(dir, Map.of(), "run", "create-user"))
                 .isEqualTo(new Cli.Result(0, "[200,\"created ada\\n\"]\n", ""));
+    }
+
+    @Test
+    void validateWhenOutputFromIsMisspelledThenBadValueWithDidYouMeanAtItsLine() {
+        TestWorkspace.write(dir, "actions/create-user.yaml", "name: create-user\nconnector: api\nrequest:\n"
+                + "  method: POST\n  path: /users\noutput_from: respons\n");
+
+        assertThat(Cli.run(dir, Map.of(), "validate")).isEqualTo(new Cli.Result(3, """
+                actions/create-user.yaml:6:14: error: `output_from` must be one of body, response, not `respons`
+                 6 | output_from: respons
+                   |              ^
+                  hint: did you mean `response`?
+                """, "checked 2 files: 1 error, 0 warnings\n"));
+    }
+
+    @Test
+    void validateWhenAPaginatedActionReadsTheWholeResponseThenRefusedAtOutputFrom() {
+        TestWorkspace.write(dir, "actions/list-users.yaml", "name: list-users\nconnector: api\nrequest:\n"
+                + "  method: GET\n  path: /users\npaginate: { items: \"\", link: true }\noutput_from: response\n");
+
+        assertThat(Cli.run(dir, Map.of(), "validate")).isEqualTo(new Cli.Result(3, """
+                actions/list-users.yaml:7:14: error: `output_from` must be `body` for a paginated action: its output \
+                is the pages' items
+                 7 | output_from: response
+                   |              ^
+                  hint: remove `output_from: response`, or `paginate` to read one answer whole
+                """, "checked 2 files: 1 error, 0 warnings\n"));
+    }
+
+    @Test
+    void describeShowsWhatTheOutputReadsInTextAndJson() throws IOException {
+        createUser("output: headers.location\n");
+        TestWorkspace.write(dir, "actions/whole.yaml", "name: whole\nconnector: api\nrequest:\n  method: GET\n"
+                + "  path: /users\noutput_from: response\n");
+        TestWorkspace.write(dir, "actions/body.yaml", "name: body\nconnector: api\nrequest:\n  method: GET\n"
+                + "  path: /users\n");
+
+        Cli.Result text = Cli.run(dir, Map.of(), "describe", "create-user");
+        Cli.Result whole = Cli.run(dir, Map.of(), "describe", "whole");
+
+        assertThat(text.out()).contains("""
+                Request:   POST /users
+                  body     json {"username":"ada"}
+                Output:    headers.location
+                  from     the response: {status, headers, body}
+
+                """);
+        assertThat(whole.out()).contains("Request:   GET /users\nOutput:    the response: {status, headers, body}\n\n");
+        JsonNode json = Json.parse(Cli.run(dir, Map.of(), "describe", "create-user", "--format", "json").out());
+        assertThat(json.get("output").asText() + " " + json.get("output_from").asText())
+                .isEqualTo("headers.location response");
+        assertThat(Json.parse(Cli.run(dir, Map.of(), "describe", "body", "--format", "json").out())
+                .get("output_from").asText()).isEqualTo("body");
+    }
+
+    /** Keycloak's admin API: a client-credentials token, then {@code 201} with the user's URL in {@code Location}. */
+    void keycloak() {
+        TestWorkspace.write(dir, "connectors/keycloak.yaml", """
+                name: keycloak
+                base_url: https://keycloak.example.com/admin/realms/demo
+                auth:
+                  type: oauth2
+                  grant_type: client_credentials
+                  token_url: https://keycloak.example.com/realms/demo/protocol/openid-connect/token
+                  client_id: <<keycloak_client_id>>
+                  client_secret: <<keycloak_client_secret>>
+                """);
+        TestWorkspace.write(dir, "actions/create-user.yaml", """
+                name: create-user
+                connector: keycloak
+                inputs:
+                  username: { type: string, required: true }
+                request:
+                  method: POST
+                  path: /users
+                  json: { username: "{{username}}", enabled: true }
+                output_from: response
+                output: headers.location
+                examples:
+                  - name: created
+                    inputs: { username: ada }
+                    request: { method: POST, path: /admin/realms/demo/users, body: { username: ada, enabled: true } }
+                    response:
+                      status: 201
+                      headers: { Location: "USER" }
+                    output: USER
+                """.replace("USER", USER));
+        TestWorkspace.write(dir, "actions/get-user.yaml", """
+                name: get-user
+                connector: keycloak
+                inputs:
+                  username: { type: string, required: true }
+                request:
+                  method: GET
+                  path: /users/by-name/{{username}}
+                output_from: response
+                output: "[status, body.id]"
+                examples:
+                  - name: moved
+                    inputs: { username: ada }
+                    responses:
+                      - status: 302
+                        headers: { Location: "USER" }
+                      - status: 200
+                        body: { id: 8f3c2a8e-5d1b-4c36-9a0e-2f1d7c5b9e41, username: ada }
+                    output: [ 200, 8f3c2a8e-5d1b-4c36-9a0e-2f1d7c5b9e41 ]
+                """.replace("USER", USER));
+    }
+
+    static final String USER = "https://keycloak.example.com/admin/realms/demo/users/8f3c2a8e-5d1b-4c36-9a0e-2f1d7c5b9e41";
+
+    @Test
+    void testWhenAnExampleAnswersLocationThenItsOutputIsCheckedWithTheHeaderAsWritten() {
+        keycloak();
+
+        assertThat(Cli.run(dir, Map.of(), "test")).isEqualTo(new Cli.Result(0, """
+                ok   create-user › created
+                ok   get-user › moved
+                2 passed, 0 failed
+                """, ""));
+    }
+
+    @Test
+    void runInTheSandboxPrintsTheExamplesLocationAsWritten() {
+        keycloak();
+
+        assertThat(Cli.run(dir, Map.of(), "run", "create-user", "--sandbox"))
+                .isEqualTo(new Cli.Result(0, "\"" + USER + "\"\n", ""));
     }
 }
