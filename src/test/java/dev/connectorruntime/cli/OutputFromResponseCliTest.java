@@ -86,6 +86,16 @@ class OutputFromResponseCliTest {
     }
 
     @Test
+    void runWhenAHeaderNameHasADashThenTheExpressionQuotesIt() {
+        server.stubFor(post("/base/users").willReturn(aResponse().withStatus(201).withHeader("X-Request-ID", "r-1")
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":7}")));
+        createUser("output: \"{request: headers.\\\"x-request-id\\\", id: body.id}\"\n");
+
+        assertThat(Cli.run(dir, Map.of(), "run", "create-user"))
+                .isEqualTo(new Cli.Result(0, "{\"request\":\"r-1\",\"id\":7}\n", ""));
+    }
+
+    @Test
     void runWhenTheBodyIsTextThenTheOutputReadsItAsAString() {
         server.stubFor(post("/base/users").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/plain; charset=utf-8").withBody("created ada\n")));
