@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /** An action file's tree → {@link Action}, every problem collected (SPEC §4). */
 public final class ActionBinder {
@@ -99,8 +101,9 @@ public final class ActionBinder {
 
     /** SPEC §4 {@code output_from}; a paginated action's output is its pages' items, so only {@code body}. */
     private OutputFrom outputFrom(Fields f, boolean paginated) {
-        String text = f.oneOf("output_from", false, List.of("body", "response"));
-        OutputFrom from = OutputFrom.of(text);
+        String text = f.oneOf("output_from", false,
+                Stream.of(OutputFrom.values()).map(OutputFrom::yamlName).toList());
+        OutputFrom from = text == null ? null : OutputFrom.valueOf(text.toUpperCase(Locale.ROOT));
         if (from == OutputFrom.RESPONSE && paginated) {
             problems.add(Problem.error(Code.BAD_VALUE, f.locationOf("output_from"),
                     "`output_from` must be `body` for a paginated action: its output is the pages' items",

@@ -16,14 +16,4 @@ public enum OutputFrom {
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** The value for a YAML name, or {@code null}. */
-    public static OutputFrom of(String yamlName) {
-        for (OutputFrom f : values()) {
-            if (f.yamlName().equals(yamlName)) {
-                return f;
-            }
-        }
-        return null;
-    }
 }

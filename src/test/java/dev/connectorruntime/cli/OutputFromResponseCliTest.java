@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -37,7 +38,18 @@ class OutputFromResponseCliTest {
     @BeforeEach
     void workspace() {
         TestWorkspace.plainConnector(dir, TestServers.origin(server), "");
-        server.stubFor(post("/base/users").willReturn(aResponse().withStatus(201).withHeader("Location", "/users/1234")));
+    }
+
+    /** Keycloak's answer to a create user: {@code 201}, the new user's URL in {@code Location}, no body. */
+    static ResponseDefinitionBuilder created() {
+        return aResponse().withStatus(201).withHeader("Location", "/users/1234");
+    }
+
+    /** {@code run create-user} with {@code extra} in its file ({@code output: …}), the API giving {@code answer}. */
+    Cli.Result runCreateUser(ResponseDefinitionBuilder answer, String extra) {
+        server.stubFor(post("/base/users").withId(STUB).willReturn(answer));
+        createUser(extra);
+        return Cli.run(dir, Map.of(), "run", "create-user");
     }
 
     void createUser(String extra) {
@@ -54,30 +66,24 @@ class OutputFromResponseCliTest {
 
     @Test
     void runWhenTheIdIsOnlyInLocationThenTheOutputReadsTheHeaderByItsLowerCaseName() {
-        createUser("output: headers.location\n");
-
-        assertThat(Cli.run(dir, Map.of(), "run", "create-user")).isEqualTo(new Cli.Result(0, "\"/users/1234\"\n", ""));
+        assertThat(runCreateUser(created(), "output: headers.location\n"))
+                .isEqualTo(new Cli.Result(0, "\"/users/1234\"\n", ""));
     }
 
     @Test
     void runWhenTheOutputReadsTheStatusThenPrintsItAsANumber() {
-        createUser("output: status\n");
-
-        assertThat(Cli.run(dir, Map.of(), "run", "create-user")).isEqualTo(new Cli.Result(0, "201\n", ""));
+        assertThat(runCreateUser(created(), "output: status\n")).isEqualTo(new Cli.Result(0, "201\n", ""));
     }
 
     @Test
     void runWithoutOutputThenPrintsStatusHeadersAndBodyWithRepeatedValuesJoinedAndSetCookieLeftOut() {
-        server.stubFor(post("/base/users").withId(STUB).willReturn(aResponse().withStatus(201).withHeaders(new HttpHeaders(
+        Cli.Result r = runCreateUser(aResponse().withStatus(201).withHeaders(new HttpHeaders(
                 new HttpHeader("Content-Type", "application/json"),
                 new HttpHeader("Location", "/users/1234"),
                 new HttpHeader("Set-Cookie", "KEYCLOAK_SESSION=abc123; Path=/", "AUTH_SESSION_ID=def456; Path=/"),
                 new HttpHeader("Vary", "Origin", "Accept-Encoding"),
                 new HttpHeader("X-Request-ID", "r-1")))
-                .withBody("{\"id\":1234,\"username\":\"ada\"}")));
-        createUser("");
-
-        Cli.Result r = Cli.run(dir, Map.of(), "run", "create-user");
+                .withBody("{\"id\":1234,\"username\":\"ada\"}"), "");
 
         assertThat(r).isEqualTo(new Cli.Result(0, "{\"status\":201,\"headers\":{\"content-type\":\"application/json\","
                 + "\"location\":\"/users/1234\",\"matched-stub-id\":\"" + STUB + "\",\"transfer-encoding\":\"chunked\","
@@ -87,21 +93,17 @@ class OutputFromResponseCliTest {
 
     @Test
     void runWhenAHeaderNameHasADashThenTheExpressionQuotesIt() {
-        server.stubFor(post("/base/users").willReturn(aResponse().withStatus(201).withHeader("X-Request-ID", "r-1")
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":7}")));
-        createUser("output: \"{request: headers.\\\"x-request-id\\\", id: body.id}\"\n");
-
-        assertThat(Cli.run(dir, Map.of(), "run", "create-user"))
+        assertThat(runCreateUser(aResponse().withStatus(201).withHeader("X-Request-ID", "r-1")
+                        .withHeader("Content-Type", "application/json").withBody("{\"id\":7}"),
+                "output: \"{request: headers.\\\"x-request-id\\\", id: body.id}\"\n"))
                 .isEqualTo(new Cli.Result(0, "{\"request\":\"r-1\",\"id\":7}\n", ""));
     }
 
     @Test
     void runWhenTheBodyIsTextThenTheOutputReadsItAsAString() {
-        server.stubFor(post("/base/users").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/plain; charset=utf-8").withBody("created ada\n")));
-        createUser("output: \"[status, body]\"\n");
-
-        assertThat(Cli.run(dir, Map.of(), "run", "create-user"))
+        assertThat(runCreateUser(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "text/plain; charset=utf-8").withBody("created ada\n"),
+                "output: \"[status, body]\"\n"))
                 .isEqualTo(new Cli.Result(0, "[200,\"created ada\\n\"]\n", ""));
     }
 
