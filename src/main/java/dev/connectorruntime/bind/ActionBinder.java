@@ -15,6 +15,7 @@ import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Example;
 import dev.connectorruntime.model.Input;
 import dev.connectorruntime.model.InputType;
+import dev.connectorruntime.model.OutputFrom;
 import dev.connectorruntime.model.Paginate;
 import dev.connectorruntime.model.Request;
 import dev.connectorruntime.model.RetryPolicy;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /** An action file's tree → {@link Action}, every problem collected (SPEC §4). */
 public final class ActionBinder {
@@ -82,6 +85,7 @@ public final class ActionBinder {
         Paginate paginate = paginateMap == null ? null : PaginateBinder.bind(paginateMap, problems);
         String output = f.string("output", false);
         Location outputLocation = output == null ? null : f.locationOf("output");
+        OutputFrom outputFrom = outputFrom(f, paginateMap != null);
         List<Example> examples = ExampleBinder.bind(f.list("examples"), problems);
         Boolean idempotent = f.bool("idempotent");
         RetryPolicy retry = Retries.bind(f, problems);
@@ -90,9 +94,22 @@ public final class ActionBinder {
         if (connector == null || request == null) {
             return null;
         }
-        return new Action(name != null ? name : Names.baseName(file), description, connector, inputs, request, paginate, output, examples,
-                Boolean.TRUE.equals(idempotent), retry, timeout, Location.of(file), outputLocation,
-                connectorLocation);
+        return new Action(name != null ? name : Names.baseName(file), description, connector, inputs, request, paginate,
+                output, outputFrom, examples, Boolean.TRUE.equals(idempotent), retry, timeout, Location.of(file),
+                outputLocation, connectorLocation);
+    }
+
+    /** SPEC §4 {@code output_from}; a paginated action's output is its pages' items, so only {@code body}. */
+    private OutputFrom outputFrom(Fields f, boolean paginated) {
+        String text = f.oneOf("output_from", false,
+                Stream.of(OutputFrom.values()).map(OutputFrom::yamlName).toList());
+        OutputFrom from = text == null ? null : OutputFrom.valueOf(text.toUpperCase(Locale.ROOT));
+        if (from == OutputFrom.RESPONSE && paginated) {
+            problems.add(Problem.error(Code.BAD_VALUE, f.locationOf("output_from"),
+                    "`output_from` must be `body` for a paginated action: its output is the pages' items",
+                    "remove `output_from: response`, or `paginate` to read one answer whole"));
+        }
+        return from;
     }
 
     private List<Input> inputs(YMap map) {

@@ -11,6 +11,7 @@ import dev.connectorruntime.model.Example;
 import dev.connectorruntime.model.Input;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.model.OAuth2;
+import dev.connectorruntime.model.OutputFrom;
 import dev.connectorruntime.model.Paginate;
 import dev.connectorruntime.validate.Definitions;
 import java.io.PrintWriter;
@@ -33,6 +34,9 @@ final class DescribeCommand extends WorkspaceCommand implements Callable<Integer
 
     /** Output formats of list and describe. */
     enum Format { text, json }
+
+    /** What {@code output_from: response} gives the output expression (SPEC §4). */
+    private static final String WHOLE_RESPONSE = "the response: {status, headers, body}";
 
     @Spec
     CommandSpec spec;
@@ -86,7 +90,10 @@ final class DescribeCommand extends WorkspaceCommand implements Callable<Integer
             out.println("Paginate:  items " + a.paginate().items() + ", " + style(a.paginate().style()) + ", at most "
                     + a.paginate().maxPages() + " pages" + (a.paginate().truncate() ? " (then truncated)" : ""));
         }
-        if (a.output() != null) {
+        if (a.outputFrom() == OutputFrom.RESPONSE) {
+            out.println(a.output() == null ? "Output:    " + WHOLE_RESPONSE
+                    : "Output:    " + Terminal.line(a.output()) + "\n  from     " + WHOLE_RESPONSE);
+        } else if (a.output() != null) {
             out.println("Output:    " + Terminal.line(a.output()));
         }
         out.println();
@@ -125,7 +132,7 @@ final class DescribeCommand extends WorkspaceCommand implements Callable<Integer
             o.putObject("paginate").put("items", a.paginate().items()).put("style", style(a.paginate().style()))
                     .put("max_pages", a.paginate().maxPages());
         }
-        o.put("output", a.output());
+        o.put("output", a.output()).put("output_from", a.outputFrom().yamlName());
         ArrayNode inputs = o.putArray("inputs");
         for (Input i : a.inputs()) {
             ObjectNode in = inputs.addObject().put("name", i.name()).put("type", i.type().schemaName())

@@ -1,6 +1,7 @@
 package dev.connectorruntime.model;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param request        what to send
  * @param paginate       how to fetch every page, or {@code null}
  * @param output         a JMESPath expression over the result, or {@code null}
+ * @param outputFrom     what {@code output} reads: the body (the default, also for {@code null}) or the whole
+ *                       response; only the body when the action paginates
  * @param examples       documented runs
  * @param idempotent     whether POST and PATCH may be sent again after a failure
  * @param retry          overrides the connector's retry policy, or {@code null}
@@ -29,7 +32,8 @@ import java.util.Objects;
  */
 public record Action(@NotNull @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String name, String description,
                      @NotNull @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String connector,
-                     List<@Valid Input> inputs, @NotNull @Valid Request request, @Valid Paginate paginate, String output, List<Example> examples, boolean idempotent,
+                     List<@Valid Input> inputs, @NotNull @Valid Request request, @Valid Paginate paginate, String output,
+                     OutputFrom outputFrom, List<Example> examples, boolean idempotent,
                      @Valid RetryPolicy retry, Duration timeout, Location location, Location outputLocation,
                      Location connectorLocation) {
 
@@ -40,6 +44,13 @@ public record Action(@NotNull @Pattern(regexp = Names.PATTERN, message = Names.M
         Objects.requireNonNull(location, "location");
         inputs = Copies.list(inputs);
         examples = Copies.list(examples);
+        outputFrom = outputFrom == null ? OutputFrom.BODY : outputFrom;
+    }
+
+    /** A paginated action's output is its pages' items: there is no one response to read. */
+    @AssertTrue(message = "must be `body` for a paginated action: its output is the pages' items")
+    public boolean isOutputFromOnePage() {
+        return paginate == null || outputFrom == OutputFrom.BODY;
     }
 
     /** The input of that name, or {@code null}. */

@@ -19,6 +19,7 @@ import dev.connectorruntime.http.Urls;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Connector;
 import dev.connectorruntime.model.Json;
+import dev.connectorruntime.model.OutputFrom;
 import dev.connectorruntime.model.RetryPolicy;
 import dev.connectorruntime.secret.Secret;
 import dev.connectorruntime.validate.Definitions;
@@ -41,6 +42,8 @@ public final class PreparedAction {
     private final Connector connector;
     private final CompiledAction compiled;
     private final SendPolicy policy;
+    /** What the {@code output} expression reads of a single answer: its body, or all of it ({@code output_from}). */
+    private final Function<HttpResult, Output> reader;
     /** Built when the catalog first asks: a call never needs it. */
     private volatile ObjectNode inputSchema;
 
@@ -49,6 +52,7 @@ public final class PreparedAction {
         this.connector = connector;
         this.compiled = compiled;
         this.policy = policy;
+        this.reader = action.outputFrom() == OutputFrom.RESPONSE ? WholeResponse::of : Bodies::decode;
     }
 
     /**
@@ -128,7 +132,7 @@ public final class PreparedAction {
         } else {
             pages.incrementAndGet();
             HttpResult result = exchange.send(url, origin, calls);
-            output = Bodies.decode(result);
+            output = reader.apply(result);
         }
         if (compiled.output() != null && output.isJson()) {
             JsonNode shaped = compiled.output().apply(output.json());

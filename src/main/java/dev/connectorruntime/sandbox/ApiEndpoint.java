@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Plays the API for one example: refuses a request without the sandbox's credentials (a 401 in the API's style),
  * checks the first request against the example's {@code request}, and answers the example's responses in order,
- * the URLs the runtime follows (a {@code Link} or {@code Location} header, the {@code paginate.next_url} field)
- * moved to the sandbox's origin.
+ * the URLs the runtime follows (a redirect's {@code Location}, a paginating {@code Link} header, the
+ * {@code paginate.next_url} field) moved to the sandbox's origin.
  */
 final class ApiEndpoint {
 
@@ -90,8 +90,7 @@ final class ApiEndpoint {
         for (Map.Entry<String, String> h : response.headers().entrySet()) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             contentType |= name.equals("content-type");
-            boolean follows = name.equals("link") || name.equals("location") || name.equals("content-location");
-            headers.add(Map.entry(h.getKey(), follows ? rebase(h.getValue()) : h.getValue()));
+            headers.add(Map.entry(h.getKey(), followed(name, response.status()) ? rebase(h.getValue()) : h.getValue()));
         }
         for (Map.Entry<String, String> extra : style.headers(requests)) {
             if (response.headers().keySet().stream().noneMatch(k -> k.equalsIgnoreCase(extra.getKey()))) {
@@ -112,6 +111,19 @@ final class ApiEndpoint {
             }
         }
         return new Reply(response.status(), headers, bytes);
+    }
+
+    /**
+     * Whether the runtime follows this header's URL: a redirect's {@code Location}, and {@code Link} when the action
+     * paginates by it. Only those move to the sandbox's origin; any other header is served as written, so that an
+     * output read from it ({@code output_from: response}) equals the example's.
+     */
+    private boolean followed(String lowerCaseName, int status) {
+        return switch (lowerCaseName) {
+            case "location" -> status >= 300 && status < 400;
+            case "link" -> action.paginate() != null && action.paginate().style() instanceof Paginate.Link;
+            default -> false;
+        };
     }
 
     /** The {@code next_url} field of a page, when it is an absolute URL, moved to the sandbox's origin. */

@@ -22,7 +22,8 @@ public final class ModelConstraints {
 
     /** Property names whose YAML key is not simply their snake_case form. */
     private static final Map<String, String> KEYS = Map.of(
-            "pathValid", "path", "headersAllowed", "headers", "defaultAllowed", "required");
+            "pathValid", "path", "headersAllowed", "headers", "defaultAllowed", "required",
+            "outputFromOnePage", "output_from");
 
     private static final class Holder {
         static {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Input;
 import dev.connectorruntime.model.InputType;
+import dev.connectorruntime.model.OutputFrom;
 import dev.connectorruntime.model.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,7 @@ class ActionBinderTest {
         assertThat(a.idempotent()).isFalse();
         assertThat(a.paginate()).isNull();
         assertThat(a.output()).isNull();
+        assertThat(a.outputFrom()).isEqualTo(OutputFrom.BODY);
         assertThat(a.examples()).isEmpty();
         assertThat(a.retry()).isNull();
         assertThat(a.timeout()).isNull();
@@ -287,6 +289,33 @@ class ActionBinderTest {
         Action a = action("name: demo\nconnector: api\noutput: \"[].Name\"\n" + REQUEST);
         assertThat(a.output()).isEqualTo("[].Name");
         assertThat(a.outputLocation()).isEqualTo(at(ACTION_FILE, 3, 9));
+    }
+
+    @Test
+    void bindWhenOutputFromResponseThenTheOutputReadsTheWholeResponse() {
+        Action a = action("name: demo\nconnector: api\noutput_from: response\noutput: headers.location\n" + REQUEST);
+        assertThat(a.outputFrom()).isEqualTo(OutputFrom.RESPONSE);
+        assertThat(a.outputFrom().yamlName()).isEqualTo("response");
+    }
+
+    @Test
+    void bindWhenOutputFromMisspelledThenBadValueWithDidYouMean() {
+        assertThat(describe(actionProblem("name: demo\nconnector: api\noutput_from: respons\n" + REQUEST)))
+                .isEqualTo("bad-value @ 3:14: `output_from` must be one of body, response, not `respons` "
+                        + "[did you mean `response`?]");
+    }
+
+    @Test
+    void bindWhenOutputFromResponseAndPaginateThenRefusedAtOutputFrom() {
+        assertThat(describe(actionProblem("""
+                name: demo
+                connector: api
+                output_from: response
+                paginate: { items: /records, next_url: /next }
+                """ + REQUEST)))
+                .isEqualTo("bad-value @ 3:14: `output_from` must be `body` for a paginated action: its output is"
+                        + " the pages' items [remove `output_from: response`, or `paginate` to read one answer"
+                        + " whole]");
     }
 
     @Test

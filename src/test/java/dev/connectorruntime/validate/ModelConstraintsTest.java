@@ -11,6 +11,8 @@ import dev.connectorruntime.model.Connector;
 import dev.connectorruntime.model.Input;
 import dev.connectorruntime.model.InputType;
 import dev.connectorruntime.model.Json;
+import dev.connectorruntime.model.OutputFrom;
+import dev.connectorruntime.model.Paginate;
 import dev.connectorruntime.model.Request;
 import dev.connectorruntime.model.RetryPolicy;
 import dev.connectorruntime.model.TemplateText;
@@ -28,8 +30,8 @@ class ModelConstraintsTest {
 
     static Action action(String name, String path, Map<String, TemplateText> headers, List<Input> inputs) {
         Request request = new Request(Request.Method.GET, new TemplateText(path, AT), Map.of(), headers, null);
-        return new Action(name, null, "salesforce", inputs, request, null, null, List.of(), false, null, null,
-                Location.of(FILE), null, AT);
+        return new Action(name, null, "salesforce", inputs, request, null, null, OutputFrom.BODY, List.of(), false,
+                null, null, Location.of(FILE), null, AT);
     }
 
     static List<String> messages(Object definition) {
@@ -61,6 +63,17 @@ class ModelConstraintsTest {
         assertThat(ModelConstraints.check(bad, YamlLoader.parse(FILE, "inputs:\n  limit:\n    required: true\n"),
                 Location.of(FILE))).extracting(p -> p.location().line() + ":" + p.location().column() + " " + p.message())
                 .containsExactly("3:15 `inputs.limit.required` is required and has a default: a default counts as given");
+    }
+
+    @Test
+    void checkWhenAPaginatedActionReadsTheWholeResponseThenRefused() {
+        Action a = action("list-things", "/things", Map.of(), List.of());
+        Action bad = new Action(a.name(), null, a.connector(), a.inputs(), a.request(),
+                new Paginate("/items", new Paginate.Link(), 10, false), null, OutputFrom.RESPONSE, List.of(), false,
+                null, null, a.location(), null, AT);
+
+        assertThat(messages(bad)).containsExactly(
+                "`output_from` must be `body` for a paginated action: its output is the pages' items");
     }
 
     @Test

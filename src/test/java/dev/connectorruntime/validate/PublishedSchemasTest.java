@@ -63,6 +63,19 @@ class PublishedSchemasTest {
     }
 
     @Test
+    void theActionSchemaKnowsOutputFromAndItsTwoValues() {
+        String action = "name: demo\nconnector: api\nrequest: { method: POST, path: /users }\noutput_from: ";
+        Path file = Path.of("actions/demo.yaml");
+
+        assertThat(SchemaCheck.check(YamlLoader.parse(file, action + "response\n"), SchemaCheck.Schema.ACTION))
+                .isEmpty();
+        assertThat(SchemaCheck.check(YamlLoader.parse(file, action + "body\n"), SchemaCheck.Schema.ACTION)).isEmpty();
+        assertThat(SchemaCheck.check(YamlLoader.parse(file, action + "headers\n"), SchemaCheck.Schema.ACTION))
+                .extracting(p -> p.code().id() + " @ " + p.location().line() + ": " + p.message())
+                .containsExactly("bad-value @ 4: `output_from` must be one of body, response, not `headers`");
+    }
+
+    @Test
     void theSchemasUseOnlyKeywordsDraft07ToolsUnderstand() throws IOException {
         for (String name : List.of("connector", "action")) {
             JsonNode schema = Json.parse(Files.readString(Path.of("schema", name + ".schema.json")));
