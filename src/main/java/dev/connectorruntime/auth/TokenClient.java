@@ -168,6 +168,7 @@ public final class TokenClient {
                 message.append(" (").append(description).append(')');
             }
         }
+        message.append(result.attemptsSuffix());
         return Failure.of(Kind.AUTH, message.toString()).code(Code.TOKEN_REFUSED).status(result.status())
                 .apiError(result.text())
                 .hint(hint(result.status(), error, r)).build();

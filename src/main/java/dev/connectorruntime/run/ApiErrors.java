@@ -19,7 +19,8 @@ final class ApiErrors {
     static Failure of(Kind kind, String prefix, HttpResult result, String afterStatus, String hint) {
         String body = result.text();
         String summary = summary(body);
-        String message = prefix + " " + result.status() + afterStatus + (summary == null ? "" : ": " + summary);
+        String message = prefix + " " + result.status() + afterStatus + (summary == null ? "" : ": " + summary)
+                + result.attemptsSuffix();
         return Failure.of(kind, message).status(result.status()).apiError(body.isEmpty() ? null : body)
                 .hint(hint).build();
     }

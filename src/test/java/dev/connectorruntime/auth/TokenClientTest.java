@@ -300,7 +300,7 @@ class TokenClientTest {
                 () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
-        assertThat(failure.getMessage()).isEqualTo("the token endpoint answered 503");
+        assertThat(failure.getMessage()).isEqualTo("the token endpoint answered 503 (after 3 attempts)");
         assertThat(failure.hint()).isEqualTo("the token endpoint is busy or down: try again later");
         assertThat(endpoint.requests()).hasSize(3);
     }
