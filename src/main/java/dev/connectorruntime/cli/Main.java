@@ -84,22 +84,7 @@ public final class Main implements Runnable {
         }
         cl.setOut(out);
         cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            PrintWriter w = ex.getCommandLine().getErr();
-            if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
-                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
-                String unknown = u.getUnmatched().get(0);
-                String near = Suggestions.closest(unknown, ex.getCommandLine().getSubcommands().keySet());
-                w.println("error: unknown command `" + Terminal.line(unknown) + "`");
-                w.println("  hint: " + (near != null ? "did you mean `" + near + "`?" : "see `runtime --help`"));
-                w.flush();
-                return ExitCodes.USAGE;
-            }
-            w.println("error: " + Terminal.line(ex.getMessage()));
-            w.println("  hint: see `runtime " + commandPath(ex.getCommandLine()) + "--help`");
-            w.flush();
-            return ExitCodes.USAGE;
-        });
+        cl.setParameterExceptionHandler((ex, a) -> failed(usage(ex), ex.getCommandLine().getErr(), null, context));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr(),
                 commandLine.getCommand() instanceof WorkspaceCommand w ? w.common() : null, context));
         return cl.execute(args);
@@ -127,6 +112,33 @@ public final class Main implements Runnable {
             err.flush();
         }
         return code;
+    }
+
+    /** A command line picocli cannot read: an unknown command or option says the nearest known name. */
+    private static Failure usage(CommandLine.ParameterException ex) {
+        CommandLine cl = ex.getCommandLine();
+        String help = "see `runtime " + commandPath(cl) + "--help`";
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            if (cl.getParent() == null && !first.startsWith("-")) {
+                String near = Suggestions.closest(first, cl.getSubcommands().keySet());
+                return usage("unknown command `" + Terminal.line(first) + "`", near, help);
+            }
+            if (u.isUnknownOption()) {
+                int eq = first.indexOf('=');
+                String name = first.startsWith("--") && eq > 0 ? first.substring(0, eq) : first;
+                // a short option is one letter away from every other: no guess for those
+                String near = name.startsWith("--") ? Suggestions.closest(name, cl.getCommandSpec().optionsMap()
+                        .keySet().stream().filter(o -> o.startsWith("--")).toList()) : null;
+                return usage("unknown option `" + Terminal.line(name) + "`", near, help);
+            }
+        }
+        return usage(Terminal.line(ex.getMessage()), null, help);
+    }
+
+    private static Failure usage(String message, String near, String help) {
+        return Failure.of(Kind.USAGE, message).code(Code.USAGE)
+                .hint(near != null ? "did you mean `" + near + "`?" : help).build();
     }
 
     private static Map<String, Supplier<Object>> commands(Context context) {
