@@ -71,7 +71,7 @@ public final class Main implements Runnable {
             try {
                 return quick.execute(out, err);
             } catch (Exception ex) {
-                return failed(ex, err, quick.common(), context);
+                return failed(ex, err, quick.common().jsonErrors, quick.common().debug, context);
             }
         }
         CommandLine cl = new CommandLine(new Main());
@@ -84,16 +84,35 @@ public final class Main implements Runnable {
         }
         cl.setOut(out);
         cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> failed(usage(ex), ex.getCommandLine().getErr(), null, context));
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr(),
-                commandLine.getCommand() instanceof WorkspaceCommand w ? w.common() : null, context));
+        cl.setParameterExceptionHandler((ex, a) -> failed(usage(ex), ex.getCommandLine().getErr(),
+                jsonErrorsAmong(a), false, context));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            CommonOptions common = commandLine.getCommand() instanceof WorkspaceCommand w ? w.common() : null;
+            return failed(ex, commandLine.getErr(), common != null ? common.jsonErrors : jsonErrorsAmong(args),
+                    common != null && common.debug, context);
+        });
         return cl.execute(args);
     }
 
+    /**
+     * Whether {@code --json-errors} is among the raw arguments (before a {@code --}): a line picocli cannot read
+     * has no parsed options, and its failure is still to be JSON when the flag was given. A flag inside an
+     * {@code @file} is not seen there.
+     */
+    static boolean jsonErrorsAmong(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--json-errors")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Prints what went wrong (as JSON with --json-errors, with the stack trace with --debug); its exit code. */
-    private static int failed(Exception ex, PrintWriter err, CommonOptions common, Context context) {
-        boolean debug = common != null && common.debug;
-        boolean json = common != null && common.jsonErrors;
+    private static int failed(Exception ex, PrintWriter err, boolean json, boolean debug, Context context) {
         Failure failure;
         if (ex instanceof Failure f) {
             failure = f;
@@ -117,7 +136,7 @@ public final class Main implements Runnable {
     /** A command line picocli cannot read: an unknown command or option says the nearest known name. */
     private static Failure usage(CommandLine.ParameterException ex) {
         CommandLine cl = ex.getCommandLine();
-        String help = "see `runtime " + commandPath(cl) + "--help`";
+        String help = "see `" + cl.getCommandSpec().qualifiedName() + " --help`";
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             if (cl.getParent() == null && !first.startsWith("-")) {
@@ -152,10 +171,6 @@ public final class Main implements Runnable {
         commands.put("schema", () -> new CommandLine(new SchemaCommand())
                 .addSubcommand(new SchemaCommand.Export(context)));
         return commands;
-    }
-
-    private static String commandPath(CommandLine cl) {
-        return cl.getParent() == null ? "" : cl.getCommandName() + " ";
     }
 
     @Override

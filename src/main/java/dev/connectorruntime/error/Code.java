@@ -136,6 +136,8 @@ public enum Code {
     UNKNOWN_EXAMPLE("unknown-example"),
     /** The sandbox was asked to play an action that has no examples. */
     NO_EXAMPLES("no-examples"),
+    /** ({@code test} only) an example did not hold: stdout says what each failing example got. */
+    EXAMPLES_FAILED("examples-failed"),
     /** The definitions have errors: the failure lists each problem with its own code. */
     INVALID_DEFINITIONS("invalid-definitions"),
     /** The secrets file named cannot be read. */
