@@ -82,6 +82,8 @@ public enum Code {
     CONSTRAINT("constraint"),
     /** A file named to {@code validate} that is in neither {@code connectors/} nor {@code actions/}. */
     UNKNOWN_KIND("unknown-kind"),
+    /** A file in {@code connectors/} or {@code actions/} ending in {@code .yml} or {@code .YAML}: never read. */
+    WRONG_EXTENSION("wrong-extension"),
     /** A {@code <<…>>} placeholder in an action file, or in a connector field that cannot hold secrets. */
     PLACEHOLDER_NOT_ALLOWED("placeholder-not-allowed"),
     /** A {@code <<…>>} placeholder whose name breaks {@code [a-z][a-z0-9_]*}. */
