@@ -67,6 +67,15 @@ class TokenClientTest {
     }
 
     @Test
+    void tokenRequestSaysTheRuntimesOwnUserAgentAsApiRequestsDo() {
+        server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS)));
+
+        endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE);
+
+        assertThat(endpoint.requests().get(0).getHeader("User-Agent")).isEqualTo("connector-runtime/dev");
+    }
+
+    @Test
     void passwordGrantWhenSecurityTokenIsEmptyThenThePasswordIsSentAlone() {
         server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS)));
         Map<String, String> secrets = new HashMap<>(TokenEndpoint.SALESFORCE_SECRETS);
