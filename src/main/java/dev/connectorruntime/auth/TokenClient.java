@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The token endpoint client: one form-encoded POST, the answer checked (RFC 6749 §5.1, §5.2). It only does
@@ -61,9 +62,11 @@ public final class TokenClient {
         }
         String form = body.toString();
         redactor.registerTransient(form);
-        HttpCall.Builder call = HttpCall.builder(Method.POST, r.tokenUrl())
-                .header("Accept", "application/json")
-                .body(form, Form.MEDIA_TYPE);
+        HttpCall.Builder call = HttpCall.builder(Method.POST, r.tokenUrl());
+        for (Map.Entry<String, String> h : TokenForm.HEADERS.entrySet()) {
+            call.header(h.getKey(), h.getValue());
+        }
+        call.body(form, Form.MEDIA_TYPE);
         if (r.basicAuthorization() != null) {
             call.header("Authorization", r.basicAuthorization().reveal());
         }
@@ -174,6 +177,7 @@ public final class TokenClient {
                 message.append(" (").append(description).append(')');
             }
         }
+        message.append(result.attemptsSuffix());
         return Failure.of(Kind.AUTH, message.toString()).code(Code.TOKEN_REFUSED).status(result.status())
                 .apiError(result.text())
                 .hint(hint(result.status(), error, r)).build();

@@ -1,12 +1,16 @@
 package dev.connectorruntime.auth;
 
 import dev.connectorruntime.http.PercentEncoding;
+import dev.connectorruntime.http.Version;
 import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.model.SecretTemplate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a token request sends (RFC 6749 §2.3.1, §4.3, §4.4, §6; RFC 7523 §2.1), written once: the real exchange
@@ -58,7 +62,21 @@ public final class TokenForm {
         NONE
     }
 
+    /**
+     * The headers of every token request, in the order sent, before the body's {@code Content-Type} and any HTTP
+     * Basic client authentication: the runtime's own {@code User-Agent}, as on API requests (connector headers never
+     * go to the token URL).
+     */
+    public static final Map<String, String> HEADERS = headers();
+
     private TokenForm() {
+    }
+
+    private static Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("User-Agent", Version.USER_AGENT);
+        return Collections.unmodifiableMap(headers);
     }
 
     /**

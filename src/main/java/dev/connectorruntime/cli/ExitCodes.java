@@ -6,9 +6,6 @@ import dev.connectorruntime.error.Kind;
 final class ExitCodes {
 
     static final int OK = 0;
-    static final int USAGE = 2;
-    /** {@code test}: an example does not hold. */
-    static final int TESTS_FAILED = 1;
 
     private ExitCodes() {
     }

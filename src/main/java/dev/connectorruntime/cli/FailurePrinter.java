@@ -43,7 +43,7 @@ final class FailurePrinter {
             } else {
                 o.putNull("status");
             }
-            o.put("api_error", f.apiError() == null ? null : Terminal.clean(f.apiError()));
+            o.set("api_error", f.apiErrorJson()); // the parsed body when it is JSON, else a string, or null
             o.put("message", Terminal.clean(f.getMessage()));
             o.put("hint", Terminal.clean(f.hint()));
             if (!f.problems().isEmpty()) {
@@ -52,7 +52,8 @@ final class FailurePrinter {
                     list.add(json(p));
                 }
             }
-            err.println(Json.compact(o));
+            // Jackson escapes the C0 controls; the others (C1, U+2028) become JSON escapes of the same character
+            err.println(Terminal.clean(Json.compact(o)));
             err.flush();
             return;
         }

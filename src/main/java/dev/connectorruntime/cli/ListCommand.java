@@ -79,6 +79,13 @@ final class ListCommand extends WorkspaceCommand implements Callable<Integer> {
             Table.print(out, connectorRows);
         }
         out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        FailurePrinter printer = new FailurePrinter(context.cwd());
+        for (Path file : workspace.misnamedFiles()) {
+            err.println("note: " + Terminal.line(printer.display(file)) + " is not read: rename it to "
+                    + Terminal.line(Workspace.yamlName(file)));
+        }
+        err.flush();
         return ExitCodes.OK;
     }
 

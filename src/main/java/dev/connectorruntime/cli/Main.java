@@ -4,9 +4,9 @@ import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Suggestions;
+import dev.connectorruntime.http.Version;
 import dev.connectorruntime.engine.ConnectorRuntime;
 import dev.connectorruntime.secret.Redactor;
-import dev.connectorruntime.run.Version;
 import dev.connectorruntime.run.Warmup;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -71,7 +71,7 @@ public final class Main implements Runnable {
             try {
                 return quick.execute(out, err);
             } catch (Exception ex) {
-                return failed(ex, err, quick.common(), context);
+                return failed(ex, err, quick.common().jsonErrors, quick.common().debug, context);
             }
         }
         CommandLine cl = new CommandLine(new Main());
@@ -84,31 +84,35 @@ public final class Main implements Runnable {
         }
         cl.setOut(out);
         cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            PrintWriter w = ex.getCommandLine().getErr();
-            if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
-                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
-                String unknown = u.getUnmatched().get(0);
-                String near = Suggestions.closest(unknown, ex.getCommandLine().getSubcommands().keySet());
-                w.println("error: unknown command `" + Terminal.line(unknown) + "`");
-                w.println("  hint: " + (near != null ? "did you mean `" + near + "`?" : "see `runtime --help`"));
-                w.flush();
-                return ExitCodes.USAGE;
-            }
-            w.println("error: " + Terminal.line(ex.getMessage()));
-            w.println("  hint: see `runtime " + commandPath(ex.getCommandLine()) + "--help`");
-            w.flush();
-            return ExitCodes.USAGE;
+        cl.setParameterExceptionHandler((ex, a) -> failed(usage(ex), ex.getCommandLine().getErr(),
+                jsonErrorsAmong(a), false, context));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            CommonOptions common = commandLine.getCommand() instanceof WorkspaceCommand w ? w.common() : null;
+            return failed(ex, commandLine.getErr(), common != null ? common.jsonErrors : jsonErrorsAmong(args),
+                    common != null && common.debug, context);
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr(),
-                commandLine.getCommand() instanceof WorkspaceCommand w ? w.common() : null, context));
         return cl.execute(args);
     }
 
+    /**
+     * Whether {@code --json-errors} is among the raw arguments (before a {@code --}): a line picocli cannot read
+     * has no parsed options, and its failure is still to be JSON when the flag was given. A flag inside an
+     * {@code @file} is not seen there.
+     */
+    static boolean jsonErrorsAmong(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--json-errors")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Prints what went wrong (as JSON with --json-errors, with the stack trace with --debug); its exit code. */
-    private static int failed(Exception ex, PrintWriter err, CommonOptions common, Context context) {
-        boolean debug = common != null && common.debug;
-        boolean json = common != null && common.jsonErrors;
+    private static int failed(Exception ex, PrintWriter err, boolean json, boolean debug, Context context) {
         Failure failure;
         if (ex instanceof Failure f) {
             failure = f;
@@ -129,6 +133,33 @@ public final class Main implements Runnable {
         return code;
     }
 
+    /** A command line picocli cannot read: an unknown command or option says the nearest known name. */
+    private static Failure usage(CommandLine.ParameterException ex) {
+        CommandLine cl = ex.getCommandLine();
+        String help = "see `" + cl.getCommandSpec().qualifiedName() + " --help`";
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            if (cl.getParent() == null && !first.startsWith("-")) {
+                String near = Suggestions.closest(first, cl.getSubcommands().keySet());
+                return usage("unknown command `" + Terminal.line(first) + "`", near, help);
+            }
+            if (u.isUnknownOption()) {
+                int eq = first.indexOf('=');
+                String name = first.startsWith("--") && eq > 0 ? first.substring(0, eq) : first;
+                // a short option is one letter away from every other: no guess for those
+                String near = name.startsWith("--") ? Suggestions.closest(name, cl.getCommandSpec().optionsMap()
+                        .keySet().stream().filter(o -> o.startsWith("--")).toList()) : null;
+                return usage("unknown option `" + Terminal.line(name) + "`", near, help);
+            }
+        }
+        return usage(Terminal.line(ex.getMessage()), null, help);
+    }
+
+    private static Failure usage(String message, String near, String help) {
+        return Failure.of(Kind.USAGE, message).code(Code.USAGE)
+                .hint(near != null ? "did you mean `" + near + "`?" : help).build();
+    }
+
     private static Map<String, Supplier<Object>> commands(Context context) {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("run", () -> new RunCommand(context));
@@ -140,10 +171,6 @@ public final class Main implements Runnable {
         commands.put("schema", () -> new CommandLine(new SchemaCommand())
                 .addSubcommand(new SchemaCommand.Export(context)));
         return commands;
-    }
-
-    private static String commandPath(CommandLine cl) {
-        return cl.getParent() == null ? "" : cl.getCommandName() + " ";
     }
 
     @Override

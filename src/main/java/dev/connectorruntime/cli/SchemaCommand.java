@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,6 +40,10 @@ final class SchemaCommand implements Runnable {
 
         @Parameters(paramLabel = "DIR", description = "Where to write the schemas.")
         Path dir;
+
+        /** Read by {@link Main} from the command line, as for a line that does not parse. */
+        @Option(names = "--json-errors", description = "Print a failure as one JSON object on stderr.")
+        boolean jsonErrors;
 
         private final Context context;
 

@@ -70,6 +70,7 @@ final class TestCommand extends WorkspaceCommand implements Callable<Integer> {
         ExampleCheck check = new ExampleCheck(context::engine);
         Instant started = Instant.now();
         List<ExampleCheck.Outcome> outcomes = new ArrayList<>();
+        List<Problem> invalid = new ArrayList<>();
         for (String name : names) {
             Definitions.Pair pair;
             try {
@@ -78,7 +79,11 @@ final class TestCommand extends WorkspaceCommand implements Callable<Integer> {
                 if (f.kind() != Kind.INVALID) {
                     throw f;
                 }
-                printer.print(f, err, false, ExitCodes.of(f.kind()));
+                if (common.jsonErrors) {
+                    invalid.addAll(f.problems()); // in the one JSON object at the end
+                } else {
+                    printer.print(f, err, false, ExitCodes.of(f.kind()));
+                }
                 List<String> reasons = new ArrayList<>();
                 reasons.add("invalid definitions: " + f.getMessage());
                 f.problems().stream().filter(Problem::isError)
@@ -101,7 +106,13 @@ final class TestCommand extends WorkspaceCommand implements Callable<Integer> {
         if (junit != null) {
             write(context.cwd().resolve(junit), JUnitReport.xml(outcomes, started));
         }
-        return failed == 0 ? ExitCodes.OK : ExitCodes.TESTS_FAILED;
+        if (failed > 0 && common.jsonErrors) {
+            printer.print(Failure.of(Kind.TEST, failed + " of " + outcomes.size()
+                            + (outcomes.size() == 1 ? " example" : " examples") + " failed").code(Code.EXAMPLES_FAILED)
+                    .hint("stdout says what each failing example got").problems(invalid).build(),
+                    err, true, ExitCodes.of(Kind.TEST));
+        }
+        return failed == 0 ? ExitCodes.OK : ExitCodes.of(Kind.TEST);
     }
 
     private static void print(PrintWriter out, ExampleCheck.Outcome o, List<ExampleCheck.Outcome> outcomes) {

@@ -72,9 +72,17 @@ final class ValidateCommand extends WorkspaceCommand implements Callable<Integer
         long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.size() - errors;
         PrintWriter err = spec.commandLine().getErr();
-        err.println(summary(report.files(), errors, warnings));
-        err.flush();
-        if (report.files() == 0 && problems.isEmpty()) {
+        String summary = summary(report.files(), errors, warnings);
+        boolean empty = report.files() == 0 && problems.isEmpty();
+        if (errors > 0 && common.jsonErrors) {
+            // the failure as every command writes it, in place of the summary: the report is on stdout
+            printer.print(Failure.of(Kind.INVALID, summary).code(Code.INVALID_DEFINITIONS).problems(problems).build(),
+                    err, true, ExitCodes.of(Kind.INVALID));
+        } else if (!empty || !common.jsonErrors) { // else the failure below is the one line of stderr
+            err.println(summary);
+            err.flush();
+        }
+        if (empty) {
             throw Failure.of(Kind.USAGE, "no definitions found in " + workspace.dir()).code(Code.USAGE)
                     .hint("run in a workspace (connectors/ and actions/), pass --dir DIR, or name files").build();
         }

@@ -73,19 +73,23 @@ final class InputChecker {
 
     private static void numeric(String what, JsonNode schema, BigDecimal n, List<String> problems) {
         if (schema.has("minimum") && n.compareTo(schema.get("minimum").decimalValue()) < 0) {
-            problems.add(what + " must be at least " + plain(schema.get("minimum")) + ", not " + n.toPlainString());
+            problems.add(what + " must be at least " + plain(schema.get("minimum")) + ", not " + shown(n));
         }
         if (schema.has("maximum") && n.compareTo(schema.get("maximum").decimalValue()) > 0) {
-            problems.add(what + " must be at most " + plain(schema.get("maximum")) + ", not " + n.toPlainString());
+            problems.add(what + " must be at most " + plain(schema.get("maximum")) + ", not " + shown(n));
         }
         if (schema.has("exclusiveMinimum") && n.compareTo(schema.get("exclusiveMinimum").decimalValue()) <= 0) {
             problems.add(what + " must be more than " + plain(schema.get("exclusiveMinimum")) + ", not "
-                    + n.toPlainString());
+                    + shown(n));
         }
         if (schema.has("exclusiveMaximum") && n.compareTo(schema.get("exclusiveMaximum").decimalValue()) >= 0) {
             problems.add(what + " must be less than " + plain(schema.get("exclusiveMaximum")) + ", not "
-                    + n.toPlainString());
+                    + shown(n));
         }
+    }
+
+    private static String shown(BigDecimal n) {
+        return Echo.plain(n.toPlainString());
     }
 
     private static void text(String what, JsonNode schema, String s, List<String> problems) {
@@ -109,7 +113,7 @@ final class InputChecker {
             }
         }
         if (schema.has("format") && !formatOk(schema.get("format").asText(), s)) {
-            problems.add(what + " must be a valid " + schema.get("format").asText() + ", not `" + s + "`");
+            problems.add(what + " must be a valid " + schema.get("format").asText() + ", not " + Echo.quoted(s));
         }
     }
 
@@ -121,11 +125,11 @@ final class InputChecker {
             Map.Entry<String, JsonNode> f = fields.next();
             JsonNode sub = properties == null ? null : properties.get(f.getKey());
             if (sub != null) {
-                check(what + " property `" + f.getKey() + "`", sub, f.getValue(), problems);
+                check(what + " property " + Echo.quoted(f.getKey()), sub, f.getValue(), problems);
             } else if (additional != null && additional.isBoolean() && !additional.asBoolean()) {
-                problems.add(what + " has no property `" + f.getKey() + "`");
+                problems.add(what + " has no property " + Echo.quoted(f.getKey()));
             } else if (additional != null && additional.isObject()) {
-                check(what + " property `" + f.getKey() + "`", additional, f.getValue(), problems);
+                check(what + " property " + Echo.quoted(f.getKey()), additional, f.getValue(), problems);
             }
         }
     }
@@ -209,10 +213,10 @@ final class InputChecker {
 
     private static String describe(JsonNode v) {
         if (v.isTextual()) {
-            return "`" + v.asText() + "`";
+            return Echo.quoted(v.asText());
         }
         if (v.isNumber()) {
-            return v.decimalValue().toPlainString();
+            return shown(v.decimalValue());
         }
         return v.isContainerNode() ? (v.isArray() ? "an array" : "an object") : v.toString();
     }

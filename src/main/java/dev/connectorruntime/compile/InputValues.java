@@ -79,8 +79,8 @@ public final class InputValues {
         if (input == null) {
             List<String> names = action.inputs().stream().map(Input::name).toList();
             String near = Suggestions.closest(name, names);
-            throw Failure.of(Kind.USAGE, "`" + action.name() + "` has no input `" + name + "`").code(Code.BAD_INPUT)
-                    .hint(near != null ? "did you mean `" + near + "`?"
+            throw Failure.of(Kind.USAGE, "`" + action.name() + "` has no input " + Echo.quoted(name))
+                    .code(Code.BAD_INPUT).hint(near != null ? "did you mean `" + near + "`?"
                             : names.isEmpty() ? "this action takes no inputs"
                             : "its inputs are: " + String.join(", ", names))
                     .build();
@@ -99,19 +99,19 @@ public final class InputValues {
                 try {
                     return f.numberNode(new BigInteger(text.trim()));
                 } catch (NumberFormatException e) {
-                    throw badValue(what + " must be an integer, not `" + text + "`", input);
+                    throw badValue(what + " must be an integer, not " + Echo.quoted(text), input);
                 }
             case NUMBER:
                 try {
                     return f.numberNode(new BigDecimal(text.trim()));
                 } catch (NumberFormatException e) {
-                    throw badValue(what + " must be a number, not `" + text + "`", input);
+                    throw badValue(what + " must be a number, not " + Echo.quoted(text), input);
                 }
             case BOOLEAN:
                 if (text.equals("true") || text.equals("false")) {
                     return f.booleanNode(Boolean.parseBoolean(text));
                 }
-                throw badValue(what + " must be true or false, not `" + text + "`", input);
+                throw badValue(what + " must be true or false, not " + Echo.quoted(text), input);
             default:
                 try {
                     JsonNode node = Json.parse(text);
@@ -121,7 +121,8 @@ public final class InputValues {
                 } catch (IOException e) {
                     // reported below
                 }
-                throw badValue(what + " must be a JSON " + input.type().schemaName() + ", not `" + text + "`", input);
+                throw badValue(what + " must be a JSON " + input.type().schemaName() + ", not " + Echo.quoted(text),
+                        input);
         }
     }
 

@@ -84,6 +84,8 @@ public enum Code {
     CONSTRAINT("constraint"),
     /** A file named to {@code validate} that is in neither {@code connectors/} nor {@code actions/}. */
     UNKNOWN_KIND("unknown-kind"),
+    /** A file in {@code connectors/} or {@code actions/} ending in {@code .yml} or {@code .YAML}: never read. */
+    WRONG_EXTENSION("wrong-extension"),
     /** A {@code <<…>>} placeholder in an action file, or in a connector field that cannot hold secrets. */
     PLACEHOLDER_NOT_ALLOWED("placeholder-not-allowed"),
     /** A {@code <<…>>} placeholder whose name breaks {@code [a-z][a-z0-9_]*}. */
@@ -138,6 +140,8 @@ public enum Code {
     UNKNOWN_EXAMPLE("unknown-example"),
     /** The sandbox was asked to play an action that has no examples. */
     NO_EXAMPLES("no-examples"),
+    /** ({@code test} only) an example did not hold: stdout says what each failing example got. */
+    EXAMPLES_FAILED("examples-failed"),
     /** The definitions have errors: the failure lists each problem with its own code. */
     INVALID_DEFINITIONS("invalid-definitions"),
     /** The secrets file named cannot be read. */

@@ -28,7 +28,9 @@ public enum Kind {
      */
     CANCELLED(130),
     /** The engine was closed while the call was queued or in flight. */
-    CLOSED(130);
+    CLOSED(130),
+    /** The {@code test} command only: an example did not hold. The engine never fails with it. */
+    TEST(1);
 
     private final int exitCode;
 
@@ -58,6 +60,7 @@ public enum Kind {
             case INTERRUPTED -> Code.INTERRUPTED;
             case CANCELLED -> Code.CANCELLED;
             case CLOSED -> Code.CLOSED;
+            case TEST -> Code.EXAMPLES_FAILED;
         };
     }
 }

@@ -16,13 +16,24 @@ public final class HttpResult {
     private final byte[] body;
     private final URI uri;
     private final Duration elapsed;
+    private final int attempts;
 
     public HttpResult(int status, HttpHeaders headers, byte[] body, URI uri, Duration elapsed) {
+        this(status, headers, body, uri, elapsed, 1);
+    }
+
+    private HttpResult(int status, HttpHeaders headers, byte[] body, URI uri, Duration elapsed, int attempts) {
         this.status = status;
         this.headers = headers;
         this.body = body;
         this.uri = uri;
         this.elapsed = elapsed;
+        this.attempts = attempts;
+    }
+
+    /** This answer, as the last of {@code attempts} attempts. */
+    HttpResult afterAttempts(int attempts) {
+        return attempts == this.attempts ? this : new HttpResult(status, headers, body, uri, elapsed, attempts);
     }
 
     public int status() {
@@ -49,6 +60,20 @@ public final class HttpResult {
 
     public Duration elapsed() {
         return elapsed;
+    }
+
+    /** How many attempts it took: more than 1 when the answers before it were retried (SPEC §6). */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** {@code " (after 3 attempts)"} when retries were spent, else {@code ""}: how a failure's message ends. */
+    public String attemptsSuffix() {
+        return attemptsSuffix(attempts);
+    }
+
+    static String attemptsSuffix(int attempts) {
+        return attempts > 1 ? " (after " + attempts + " attempts)" : "";
     }
 
     public boolean ok() {

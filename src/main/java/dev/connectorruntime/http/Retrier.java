@@ -99,7 +99,7 @@ public final class Retrier {
             listener.answered(call, result);
             Duration retryAfter = retryAfter(result);
             if (!retryable(result.status(), retryAfter != null, policy) || attempt >= max) {
-                return result;
+                return result.afterAttempts(attempt);
             }
             if (retryAfter != null && retryAfter.compareTo(policy.retry().maxDelay()) > 0) {
                 throw Failure.of(Kind.API, "the server answered " + result.status() + " and asked to wait "
@@ -165,7 +165,7 @@ public final class Retrier {
     }
 
     private static Failure networkFailure(NetworkException e, int attempts) {
-        String suffix = attempts > 1 ? " (after " + attempts + " attempts)" : "";
+        String suffix = HttpResult.attemptsSuffix(attempts);
         String hint = switch (e.fault()) {
             case REFUSED -> "is the server up, and is the URL's port right?";
             case STALE -> "the server closes idle connections: try again";

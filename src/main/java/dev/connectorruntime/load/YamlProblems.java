@@ -79,6 +79,11 @@ final class YamlProblems {
         return Problem.error(Code.YAML_UNREADABLE, at, "cannot read the file: " + reason, null);
     }
 
+    static Problem wrongExtension(Location at, String extension, String rename) {
+        return Problem.error(Code.WRONG_EXTENSION, at, "`" + extension + "` is not read: definitions end in `.yaml`",
+                "rename it to " + rename);
+    }
+
     static Problem unreadableFolder(Location at, String reason) {
         return Problem.error(Code.YAML_UNREADABLE, at, "cannot read the folder: " + reason, null);
     }

@@ -162,8 +162,11 @@ public final class DryRun {
             notes.add("curl -u sends the client id and secret as they are; the runtime form-encodes them"
                     + " first (RFC 6749 §2.3.1): the same for letters, digits and -._~");
         }
-        List<Field> headers = List.of(new Field("Accept", Value.text("application/json")),
-                new Field("Content-Type", Value.text(Form.MEDIA_TYPE)));
+        List<Field> headers = new ArrayList<>();
+        for (Map.Entry<String, String> h : TokenForm.HEADERS.entrySet()) {
+            headers.add(new Field(h.getKey(), Value.text(h.getValue())));
+        }
+        headers.add(new Field("Content-Type", Value.text(Form.MEDIA_TYPE)));
         return new Plan.Step("The token request (oauth2 " + o.grantType() + ").", notes, "POST",
                 symbolic(c.tokenUrl()), List.of(), headers, basic, form, null);
     }

@@ -1,6 +1,7 @@
 package dev.connectorruntime.run;
 
 import dev.connectorruntime.http.Headers;
+import dev.connectorruntime.http.Version;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -11,8 +12,6 @@ import java.util.function.Function;
  * here, with values of their own kind.
  */
 final class RequestHeaders {
-
-    static final String USER_AGENT = "connector-runtime/" + Version.get();
 
     private RequestHeaders() {
     }
@@ -26,7 +25,7 @@ final class RequestHeaders {
         Headers.Builder<V> b = Headers.builder();
         b.setAll(connector);
         b.setAll(action);
-        b.setIfAbsent("User-Agent", text.apply(USER_AGENT));
+        b.setIfAbsent("User-Agent", text.apply(Version.USER_AGENT));
         if (contentType != null) {
             b.setIfAbsent("Content-Type", text.apply(contentType));
         }

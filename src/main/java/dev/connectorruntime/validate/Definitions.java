@@ -100,8 +100,11 @@ public final class Definitions {
     private static Failure unknownConnector(Workspace workspace, String name) {
         List<String> names = workspace.connectorNames();
         String near = Suggestions.closest(name, names);
+        Path misnamed = workspace.misnamedConnectorFile(name);
         String hint;
-        if (near != null) {
+        if (misnamed != null) {
+            hint = notRead("connectors/", misnamed);
+        } else if (near != null) {
             hint = "did you mean `" + near + "`?";
         } else if (names.isEmpty()) {
             hint = "there is no connector in " + workspace.dir().resolve("connectors")
@@ -116,8 +119,11 @@ public final class Definitions {
     private static Failure unknownAction(Workspace workspace, String name) {
         List<String> names = workspace.actionNames();
         String near = Suggestions.closest(name, names);
+        Path misnamed = workspace.misnamedActionFile(name);
         String hint;
-        if (near != null) {
+        if (misnamed != null) {
+            hint = notRead("actions/", misnamed);
+        } else if (near != null) {
             hint = "did you mean `" + near + "`?";
         } else if (names.isEmpty()) {
             hint = "there is no action in " + workspace.dir().resolve("actions")
@@ -126,5 +132,9 @@ public final class Definitions {
             hint = "`list` shows the actions";
         }
         return Failure.of(Kind.USAGE, "unknown action `" + name + "`").code(Code.UNKNOWN_ACTION).hint(hint).build();
+    }
+
+    private static String notRead(String folder, Path misnamed) {
+        return folder + misnamed.getFileName() + " is not read: rename it to " + Workspace.yamlName(misnamed);
     }
 }

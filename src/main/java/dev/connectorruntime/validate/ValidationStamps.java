@@ -1,7 +1,7 @@
 package dev.connectorruntime.validate;
 
 import dev.connectorruntime.load.CacheDirectory;
-import dev.connectorruntime.run.Version;
+import dev.connectorruntime.http.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

@@ -42,6 +42,7 @@ public final class WorkspaceCheck {
         if (paths.isEmpty()) {
             connectorFiles.addAll(workspace.connectorFiles());
             actionFiles.addAll(workspace.actionFiles());
+            workspace.misnamedFiles().forEach(f -> problems.add(Workspace.wrongExtension(f)));
         }
         for (Path p : paths) {
             select(p, connectorFiles, actionFiles, problems);
@@ -93,14 +94,19 @@ public final class WorkspaceCheck {
             if (Files.isDirectory(p.resolve("connectors")) || Files.isDirectory(p.resolve("actions"))) {
                 connectorFiles.addAll(w.connectorFiles());
                 actionFiles.addAll(w.actionFiles());
+                w.misnamedFiles().forEach(f -> problems.add(Workspace.wrongExtension(f)));
                 return;
             }
             try (Stream<Path> files = Files.list(p)) {
-                files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted()
+                files.filter(f -> f.getFileName().toString().endsWith(".yaml") || Workspace.isMisnamed(f)).sorted()
                         .forEach(f -> select(f, connectorFiles, actionFiles, problems));
             } catch (IOException e) {
                 throw Failure.of(Kind.USAGE, "cannot list " + p + ": " + e.getMessage()).code(Code.USAGE).build();
             }
+            return;
+        }
+        if (Workspace.isMisnamed(p)) {
+            problems.add(Workspace.wrongExtension(p));
             return;
         }
         Path parent = p.toAbsolutePath().getParent();

@@ -67,6 +67,15 @@ class TokenClientTest {
     }
 
     @Test
+    void tokenRequestSaysTheRuntimesOwnUserAgentAsApiRequestsDo() {
+        server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS)));
+
+        endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE);
+
+        assertThat(endpoint.requests().get(0).getHeader("User-Agent")).isEqualTo("connector-runtime/dev");
+    }
+
+    @Test
     void passwordGrantWhenSecurityTokenIsEmptyThenThePasswordIsSentAlone() {
         server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS)));
         Map<String, String> secrets = new HashMap<>(TokenEndpoint.SALESFORCE_SECRETS);
@@ -314,7 +323,7 @@ class TokenClientTest {
                 () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
 
         assertThat(failure.kind()).isEqualTo(Kind.AUTH);
-        assertThat(failure.getMessage()).isEqualTo("the token endpoint answered 503");
+        assertThat(failure.getMessage()).isEqualTo("the token endpoint answered 503 (after 3 attempts)");
         assertThat(failure.hint()).isEqualTo("the token endpoint is busy or down: try again later");
         assertThat(endpoint.requests()).hasSize(3);
     }

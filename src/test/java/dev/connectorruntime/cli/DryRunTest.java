@@ -35,6 +35,7 @@ class DryRunTest {
             + "#    Set TOKEN to the access_token of its answer, and INSTANCE_URL to its instance_url.\n"
             + "curl \"http://${SALESFORCE_LOGIN_HOST-login.salesforce.com}/services/oauth2/token\" \\\n"
             + "  -H 'Accept: application/json' \\\n"
+            + "  -H 'User-Agent: connector-runtime/dev' \\\n"
             + "  -H 'Content-Type: application/x-www-form-urlencoded' \\\n"
             + "  -d 'grant_type=password' \\\n"
             + "  --data-urlencode \"username=${SALESFORCE_USERNAME}\" \\\n"
@@ -299,6 +300,7 @@ class DryRunTest {
                 + "#    Set TOKEN to the access_token of its answer.\n"
                 + "curl \"https://${BILLING_TENANT}.auth.example/oauth/token\" \\\n"
                 + "  -H 'Accept: application/json' \\\n"
+                + "  -H 'User-Agent: connector-runtime/dev' \\\n"
                 + "  -H 'Content-Type: application/x-www-form-urlencoded' \\\n"
                 + "  -d 'grant_type=client_credentials' \\\n"
                 + "  -d 'scope=invoices%3Aread' \\\n"
@@ -344,6 +346,7 @@ class DryRunTest {
                 + " client_id, sub: subject, aud: audience, exp: a few minutes ahead).\n"
                 + "curl 'https://login.salesforce.com/services/oauth2/token' \\\n"
                 + "  -H 'Accept: application/json' \\\n"
+                + "  -H 'User-Agent: connector-runtime/dev' \\\n"
                 + "  -H 'Content-Type: application/x-www-form-urlencoded' \\\n"
                 + "  -d 'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer' \\\n"
                 + "  --data-urlencode \"assertion=$JWT_ASSERTION\"\n");

@@ -76,7 +76,6 @@ class JsonMaskingCliTest {
         assertThat(r.exitCode()).isEqualTo(4);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("{\"exit_code\":4,\"kind\":\"auth\",\"code\":\"unauthorized\",\"status\":401,"
-                + "\"api_error\":\"{\\\"attempts\\\":4,\\\"password\\\":\\\"****\\\",\\\"message\\\":\\\"4 is not a"
-                + " password\\\"}\"");
+                + "\"api_error\":{\"attempts\":4,\"password\":\"****\",\"message\":\"4 is not a password\"},");
     }
 }

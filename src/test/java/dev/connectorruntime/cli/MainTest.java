@@ -52,8 +52,30 @@ class MainTest {
         Cli.Result r = Cli.run(dir, Map.of(), "run", "list-contacts", "--limit", "5");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: Unknown options: '--limit', '5'")
-                .contains("hint: see `runtime run --help`");
+        assertThat(r.err()).isEqualTo("error: unknown option `--limit`\n  hint: see `runtime run --help`\n");
+    }
+
+    @Test
+    void unknownOptionNearAKnownOneSuggestsIt() {
+        Cli.Result r = Cli.run(dir, Map.of(), "run", "list-contacts", "--dryrun");
+
+        assertThat(r).isEqualTo(new Cli.Result(2, "",
+                "error: unknown option `--dryrun`\n  hint: did you mean `--dry-run`?\n"));
+    }
+
+    @Test
+    void unknownOptionWithAValueSuggestsTheOptionByItsName() {
+        Cli.Result r = Cli.run(dir, Map.of(), "validate", "--formt=json");
+
+        assertThat(r).isEqualTo(new Cli.Result(2, "",
+                "error: unknown option `--formt`\n  hint: did you mean `--format`?\n"));
+    }
+
+    @Test
+    void unknownShortOptionIsNotMatchedToAnotherLetter() {
+        Cli.Result r = Cli.run(dir, Map.of(), "run", "list-contacts", "-x");
+
+        assertThat(r.err()).isEqualTo("error: unknown option `-x`\n  hint: see `runtime run --help`\n");
     }
 
     @Test

@@ -257,4 +257,36 @@ class ResponsesCliTest {
         assertThat(r.exitCode()).isEqualTo(5);
         assertThat(r.err()).isEqualTo("error: more than 5 redirects from " + TestServers.origin(server) + "\n");
     }
+
+    @Test
+    void jsonErrorsWhenTheApiAnsweredTextThenApiErrorIsAJsonString() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(418).withBody("I'm a \"teapot\"")));
+
+        Cli.Result r = Cli.run(dir, ENV, "run", "fetch", "--json-errors");
+
+        assertThat(r.err()).isEqualTo("{\"exit_code\":5,\"kind\":\"api\",\"code\":\"api-error\",\"status\":418,"
+                + "\"api_error\":\"I'm a \\\"teapot\\\"\",\"message\":\"the API answered 418\",\"hint\":null}\n");
+    }
+
+    @Test
+    void jsonErrorsWhenTheApiAnsweredWithoutABodyThenApiErrorIsNull() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(404)));
+
+        Cli.Result r = Cli.run(dir, ENV, "run", "fetch", "--json-errors");
+
+        assertThat(r.err()).startsWith("{\"exit_code\":5,\"kind\":\"api\",\"code\":\"api-error\",\"status\":404,"
+                + "\"api_error\":null,\"message\":\"the API answered 404\",");
+    }
+
+    @Test
+    void jsonErrorsWhenTheApiAnsweredJsonThenApiErrorIsThatJsonWithItsControlCharactersEscaped() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"bad\u009b\",\"n\":[1,2]}")));
+
+        Cli.Result r = Cli.run(dir, ENV, "run", "fetch", "--json-errors");
+
+        assertThat(r.err()).isEqualTo("{\"exit_code\":5,\"kind\":\"api\",\"code\":\"api-error\",\"status\":400,"
+                + "\"api_error\":{\"message\":\"bad\\u009b\",\"n\":[1,2]},"
+                + "\"message\":\"the API answered 400: bad\\\\u009b\",\"hint\":null}\n");
+    }
 }

@@ -96,7 +96,7 @@ class RetriesCliTest {
         Cli.Result r = run("create");
 
         assertThat(r.exitCode()).isEqualTo(5);
-        assertThat(r.err()).isEqualTo("error: the API answered 429\n"
+        assertThat(r.err()).isEqualTo("error: the API answered 429 (after 3 attempts)\n"
                 + "  response: slow down\n"
                 + "  hint: the API's rate limit is reached: try again later\n");
         server.verify(3, postRequestedFor(urlEqualTo("/base/things")));
@@ -130,7 +130,7 @@ class RetriesCliTest {
         Cli.Result r = run("replace");
 
         assertThat(r.exitCode()).isEqualTo(5);
-        assertThat(r.err()).isEqualTo("error: the API answered 503: maintenance\n"
+        assertThat(r.err()).isEqualTo("error: the API answered 503: maintenance (after 3 attempts)\n"
                 + "  response: {\"message\":\"maintenance\"}\n"
                 + "  hint: the API failed on its side: try again later\n");
         server.verify(3, putRequestedFor(urlEqualTo("/base/things")));

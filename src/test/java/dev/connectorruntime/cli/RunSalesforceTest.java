@@ -250,8 +250,8 @@ class RunSalesforceTest extends SalesforceServers {
 
         assertThat(r.exitCode()).isEqualTo(5);
         assertThat(r.err()).isEqualTo("{\"exit_code\":5,\"kind\":\"api\",\"code\":\"api-error\",\"status\":403,"
-                + "\"api_error\":\"[{\\\"message\\\":\\\"TotalRequests Limit exceeded.\\\",\\\"errorCode\\\":"
-                + "\\\"REQUEST_LIMIT_EXCEEDED\\\"}]\","
+                + "\"api_error\":[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":"
+                + "\"REQUEST_LIMIT_EXCEEDED\"}],"
                 + "\"message\":\"the API answered 403: REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.\","
                 + "\"hint\":\"the credentials are valid but lack permission for this request (or an API limit is"
                 + " reached)\"}\n");

@@ -40,6 +40,7 @@ class VerboseTest extends SalesforceServers {
         assertThat(normalized(r.err())).isEqualTo(""
                 + "> POST ****\n"
                 + "> Accept: application/json\n"
+                + "> User-Agent: connector-runtime/dev\n"
                 + "> Content-Type: application/x-www-form-urlencoded\n"
                 + "> (body: 148 bytes)\n"
                 + "< 200 in N ms, 155 bytes\n"

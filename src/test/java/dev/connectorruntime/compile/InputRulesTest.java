@@ -79,6 +79,16 @@ class InputRulesTest {
     }
 
     @Test
+    void bindWhenALongValueBreaksARuleThenTheMessageShowsItsStartAndItsLength() {
+        assertThat(refusedText("state", "y".repeat(300)))
+                .isEqualTo("input `state` must be one of open, closed, all, not `" + "y".repeat(100) + "…` (300 characters)");
+        assertThat(refusedText("limit", "9".repeat(150)))
+                .isEqualTo("input `limit` must be at most 2000, not " + "9".repeat(100) + "… (150 characters)");
+        assertThat(refusedText("day", "2024-01-01".repeat(20)))
+                .isEqualTo("input `day` must be a valid date, not `" + "2024-01-01".repeat(10) + "…` (200 characters)");
+    }
+
+    @Test
     void bindWhenNotTheConstThenSaysTheConst() {
         assertThat(refusedText("version", "v3")).isEqualTo("input `version` must be \"v2\", not `v3`");
     }

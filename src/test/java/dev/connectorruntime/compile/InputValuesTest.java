@@ -54,6 +54,28 @@ class InputValuesTest {
     }
 
     @Test
+    void bindWhenTheBadValueIsLongThenTheMessageShowsItsFirst100CharactersAndItsLength() {
+        String bad = "x".repeat(5000);
+
+        assertThat(refused(Map.of("limit", bad)).getMessage())
+                .isEqualTo("input `limit` must be an integer, not `" + "x".repeat(100) + "…` (5000 characters)");
+    }
+
+    @Test
+    void bindWhenTheBadValueIs100CharactersThenTheMessageShowsItWhole() {
+        String bad = "é".repeat(100);
+
+        assertThat(refused(Map.of("active", bad)).getMessage())
+                .isEqualTo("input `active` must be true or false, not `" + bad + "`");
+    }
+
+    @Test
+    void bindWhenAnUnknownInputsNameIsLongThenItIsCutToo() {
+        assertThat(refused(Map.of("n".repeat(101), "1")).getMessage())
+                .isEqualTo("`demo` has no input `" + "n".repeat(100) + "…` (101 characters)");
+    }
+
+    @Test
     void bindWhenNumberTextThenDecimalKeptExactly() {
         assertThat(bind(Map.of("ratio", "0.1")).get("ratio").decimalValue()).hasToString("0.1");
         assertThat(refused(Map.of("ratio", "NaN")).getMessage()).isEqualTo("input `ratio` must be a number, not `NaN`");

@@ -86,6 +86,7 @@ class RetrierTest {
 
         assertThat(result.status()).isEqualTo(503);
         assertThat(result.text()).isEqualTo("busy");
+        assertThat(result.attempts()).isEqualTo(3);
         server.verify(3, putRequestedFor(urlEqualTo("/items")));
         assertThat(sleeper.waits()).hasSize(2);
     }
@@ -161,6 +162,7 @@ class RetrierTest {
         HttpResult result = send(call("GET"), mayResend(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(429);
+        assertThat(result.attempts()).isEqualTo(3);
         server.verify(3, getRequestedFor(urlEqualTo("/items")));
     }
 
@@ -291,6 +293,7 @@ class RetrierTest {
         HttpResult result = send(call("GET"), mayResend(THREE_TRIES));
 
         assertThat(result.status()).isEqualTo(status);
+        assertThat(result.attempts()).isEqualTo(1);
         server.verify(1, getRequestedFor(urlEqualTo("/items")));
     }
 
