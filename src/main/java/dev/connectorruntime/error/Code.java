@@ -60,6 +60,11 @@ public enum Code {
     /** A header name that is not an RFC 9110 token. */
     BAD_HEADER_NAME("bad-header-name"),
     /**
+     * A header value written with a character outside visible ASCII, space and tab (RFC 9110), or (on {@code run})
+     * a connector header, bearer token or API-key header that holds one once its placeholders are resolved.
+     */
+    BAD_HEADER_VALUE("bad-header-value"),
+    /**
      * An action sets a header the runtime owns ({@code Authorization}, {@code Host}, …) or its connector's API-key
      * header.
      */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,6 +41,28 @@ public final class Headers<V> implements Iterable<Headers.Header<V>> {
 
     public static <V> Builder<V> builder() {
         return new Builder<>();
+    }
+
+    /** What {@link #badValueChar} holds values to, for messages. */
+    public static final String VALUE_RULE = "header values are visible ASCII, spaces and tabs (RFC 9110)";
+
+    /**
+     * Where {@code value} first breaks RFC 9110 §5.5's field value (visible ASCII, space and tab), or -1. obs-text
+     * (bytes 0x80–0xFF) is refused too: it is not portable, and the JDK's client sends it as {@code ?}.
+     */
+    public static int badValueChar(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' && c != '\t') || c > '~') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The character of {@code value} at {@code index} as {@code U+00E9}. */
+    public static String codePoint(String value, int index) {
+        return String.format(Locale.ROOT, "U+%04X", value.codePointAt(index));
     }
 
     /** The value of the header of that name, case-insensitive, or {@code null}. */
