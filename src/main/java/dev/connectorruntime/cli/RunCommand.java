@@ -139,7 +139,7 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
         try {
             if (inputsFile.equals("-")) {
                 path = Path.of("<stdin>");
-                InputStream in = System.in;
+                InputStream in = context.stdin();
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } else {
                 path = context.cwd().resolve(inputsFile);
