@@ -133,8 +133,12 @@ public enum Code {
     USAGE("usage"),
     /** An input value that breaks the action's inputs (type, range, pattern, unknown input, a required one absent). */
     BAD_INPUT("bad-input"),
-    /** The {@code --inputs} file (or stdin) cannot be read, or does not hold a JSON or YAML object. */
+    /**
+     * The {@code --inputs} file (or stdin) cannot be read, is not UTF-8, or does not hold a JSON or YAML object.
+     */
     INPUTS_FILE("inputs-file"),
+    /** The {@code --inputs} file (or stdin) is larger than 4 MiB. */
+    INPUTS_TOO_LARGE("inputs-too-large"),
     /** No action of that name in the workspace. */
     UNKNOWN_ACTION("unknown-action"),
     /** No example of that name in the action. */
