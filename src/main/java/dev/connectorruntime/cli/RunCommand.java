@@ -128,6 +128,10 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
             }
         }
         OutputPrinter.print(output, out, context.terminal(), context.redactor());
+        if (output.warning() != null) {
+            err.println("warning: " + output.warning());
+            err.flush();
+        }
         return ExitCodes.OK;
     }
 
