@@ -160,8 +160,8 @@ public enum Code {
     /** The token endpoint answered with an error (RFC 6749 {@code error} and {@code error_description} shown). */
     TOKEN_REFUSED("token-refused"),
     /**
-     * The token endpoint answered 2xx with something unusable: not a JSON object, no {@code access_token}, not a
-     * bearer token, no {@code base_url_from} field.
+     * The token endpoint answered 2xx with something unusable: not a JSON object, no {@code access_token} (or one
+     * that cannot go in a header), not a bearer token, no {@code base_url_from} field.
      */
     TOKEN_RESPONSE("token-response"),
     /** The API answered 401 after the token was renewed, or to credentials that cannot be renewed. */
