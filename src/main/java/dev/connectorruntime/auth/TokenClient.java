@@ -103,7 +103,8 @@ public final class TokenClient {
         }
         if (Headers.badValueChar(access.asText()) >= 0) { // it goes out as `Authorization: Bearer …`
             throw Failure.of(Kind.AUTH, "the token endpoint's `access_token` holds a character that is not visible"
-                    + " ASCII: it cannot be sent in a header").code(Code.TOKEN_RESPONSE).status(result.status()).build();
+                    + " ASCII: it cannot be sent in a header")
+                    .code(Code.TOKEN_RESPONSE).status(result.status()).build();
         }
         Secret accessToken = Secret.of(access.asText());
         redactor.registerTransient(accessToken);

@@ -116,12 +116,10 @@ public final class CompiledAction {
 
     /** A character that can never go out in a header, written in the template's own text (not in a tag). */
     private static void literalHeaderText(String name, TemplateText text, List<Problem> problems) {
-        String literal = TAG.matcher(text.source()).replaceAll("");
-        int bad = Headers.badValueChar(literal);
-        if (bad >= 0) {
-            problems.add(Problem.error(Code.BAD_HEADER_VALUE, text.location(), "header `" + name
-                    + "` holds a character that is not visible ASCII (" + Headers.codePoint(literal, bad) + ")",
-                    Headers.VALUE_RULE + ": encode the text as the API expects (percent-encoding, most often)"));
+        String written = TAG.matcher(text.source()).replaceAll("");
+        Problem problem = Headers.writtenValueProblem("header `" + name + "`", written, text.location());
+        if (problem != null) {
+            problems.add(problem);
         }
     }
 
@@ -217,10 +215,11 @@ public final class CompiledAction {
             }
             int bad = Headers.badValueChar(v);
             if (bad >= 0) {
-                throw Failure.of(Kind.USAGE, "header `" + name + "` of `" + action.name()
-                                + "` would hold a character that is not visible ASCII (" + Headers.codePoint(v, bad) + ")")
+                throw Failure.of(Kind.USAGE, "header `" + name + "` of `" + action.name() + "` would hold a character"
+                                + " that is not visible ASCII (" + Headers.codePoint(v, bad) + ")")
                         .code(Code.BAD_INPUT)
-                        .hint(Headers.VALUE_RULE + ": percent-encode " + inputs + " before passing it, or send it in the body")
+                        .hint(Headers.VALUE_RULE + ": percent-encode " + inputs
+                                + " before passing it, or send it in the body")
                         .build();
             }
             out.set(name, v);

@@ -1,5 +1,8 @@
 package dev.connectorruntime.http;
 
+import dev.connectorruntime.error.Code;
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.error.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -63,6 +66,17 @@ public final class Headers<V> implements Iterable<Headers.Header<V>> {
     /** The character of {@code value} at {@code index} as {@code U+00E9}. */
     public static String codePoint(String value, int index) {
         return String.format(Locale.ROOT, "U+%04X", value.codePointAt(index));
+    }
+
+    /**
+     * The problem with a header value's text as written in a definition ({@code what}: "header `X-Name`"), or
+     * {@code null} when every character of {@code written} may go out.
+     */
+    public static Problem writtenValueProblem(String what, String written, Location at) {
+        int bad = badValueChar(written);
+        return bad < 0 ? null : Problem.error(Code.BAD_HEADER_VALUE, at, what + " holds a character that is not"
+                + " visible ASCII (" + codePoint(written, bad) + ")",
+                VALUE_RULE + ": encode the text as the API expects (percent-encoding, most often)");
     }
 
     /** The value of the header of that name, case-insensitive, or {@code null}. */

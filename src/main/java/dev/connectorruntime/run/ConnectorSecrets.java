@@ -73,12 +73,10 @@ final class ConnectorSecrets implements Function<SecretTemplate, Secret> {
                     placeholders.add("<<" + ((Placeholders.Part.Placeholder) p).name() + ">>");
                 }
             }
-            int bad = Headers.badValueChar(literal.toString());
+            Problem written = Headers.writtenValueProblem(what, literal.toString(), t.location());
             Secret value = values.apply(t);
-            if (bad >= 0) {
-                problems.add(Problem.error(Code.BAD_HEADER_VALUE, t.location(), what
-                        + " holds a character that is not visible ASCII (" + Headers.codePoint(literal.toString(), bad)
-                        + ")", Headers.VALUE_RULE + ": encode the text as the API expects (percent-encoding, most often)"));
+            if (written != null) {
+                problems.add(written);
             } else if (value != null && Headers.badValueChar(value.reveal()) >= 0) {
                 problems.add(Problem.error(Code.BAD_HEADER_VALUE, t.location(), what
                         + " would hold a character that is not visible ASCII once its placeholders are resolved",

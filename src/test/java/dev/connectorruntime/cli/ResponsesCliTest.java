@@ -161,11 +161,11 @@ class ResponsesCliTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody(bytes("{\"name\":\"Jos", "\u00e9", "\"}"))));
 
-        Cli.Result r = fetch();
-
-        assertThat(r.exitCode()).isEqualTo(5);
-        assertThat(r.err()).startsWith("error: the API's answer from 127.0.0.1 says it is JSON but is not valid"
-                + " UTF-8 (15 bytes)\n");
+        assertThat(fetch()).isEqualTo(new Cli.Result(5, "", """
+                error: the API's answer from 127.0.0.1 says it is JSON but is not valid UTF-8 (15 bytes)
+                  response: {"name":"Jos\ufffd"}
+                  hint: the server may have sent another charset than it declares: see -v
+                """));
     }
 
     @Test
