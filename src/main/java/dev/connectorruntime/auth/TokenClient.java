@@ -6,6 +6,7 @@ import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.HttpCall;
+import dev.connectorruntime.http.Headers;
 import dev.connectorruntime.http.HttpResult;
 import dev.connectorruntime.http.Form;
 import dev.connectorruntime.http.Origins;
@@ -107,6 +108,11 @@ public final class TokenClient {
         JsonNode access = json.get("access_token");
         if (access == null || !access.isTextual() || access.asText().isEmpty()) {
             throw Failure.of(Kind.AUTH, "the token endpoint's answer has no `access_token`")
+                    .code(Code.TOKEN_RESPONSE).status(result.status()).build();
+        }
+        if (Headers.badValueChar(access.asText()) >= 0) { // it goes out as `Authorization: Bearer …`
+            throw Failure.of(Kind.AUTH, "the token endpoint's `access_token` holds a character that is not visible"
+                    + " ASCII: it cannot be sent in a header")
                     .code(Code.TOKEN_RESPONSE).status(result.status()).build();
         }
         Secret accessToken = Secret.of(access.asText());

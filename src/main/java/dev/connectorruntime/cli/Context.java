@@ -2,17 +2,24 @@ package dev.connectorruntime.cli;
 
 import dev.connectorruntime.engine.ConnectorRuntime;
 import dev.connectorruntime.secret.Redactor;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * What commands take from the world: the environment (where secrets are looked up), the current directory,
- * whether stdout is a terminal, how engines are built (tests give builders whose retries do not sleep), and the
- * command's redactor, shared by its engines and everything it prints.
+ * whether stdout is a terminal, how engines are built (tests give builders whose retries do not sleep), the
+ * command's redactor, shared by its engines and everything it prints, and stdin ({@code --inputs -}).
  */
 record Context(Map<String, String> environment, Path cwd, boolean terminal,
-               Supplier<ConnectorRuntime.Builder> engines, Redactor redactor) {
+               Supplier<ConnectorRuntime.Builder> engines, Redactor redactor, InputStream stdin) {
+
+    /** Reading the process's stdin. */
+    Context(Map<String, String> environment, Path cwd, boolean terminal, Supplier<ConnectorRuntime.Builder> engines,
+            Redactor redactor) {
+        this(environment, cwd, terminal, engines, redactor, System.in);
+    }
 
     /** A builder for this command's engine: the environment, the redactor and the test settings already set. */
     ConnectorRuntime.Builder engine() {

@@ -105,6 +105,7 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
             throw Failure.of(Kind.USAGE, "--example plays an example in the sandbox: add --sandbox").code(Code.USAGE)
                     .build();
         }
+        checkDecoded();
         Deadline deadline = timeout == null ? Deadline.NONE : Deadline.after(timeout);
         Path dir = common.workspaceDir(context.cwd());
         SecretSource secretSource = secrets != null
@@ -134,41 +135,25 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
             }
         }
         OutputPrinter.print(output, out, context.terminal(), context.redactor());
+        if (output.warning() != null) {
+            err.println("warning: " + output.warning());
+            err.flush();
+        }
         return ExitCodes.OK;
     }
 
     private ObjectNode inputsObject() {
-        if (inputsFile == null) {
-            return Json.object();
-        }
-        String text;
-        Path path;
-        try {
-            if (inputsFile.equals("-")) {
-                path = Path.of("<stdin>");
-                InputStream in = System.in;
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } else {
-                path = context.cwd().resolve(inputsFile);
-                text = Files.readString(path, StandardCharsets.UTF_8);
+        return inputsFile == null ? Json.object() : InputsFile.read(inputsFile, context.cwd(), context.stdin());
+    }
+
+    /** The JVM decodes arguments in the locale's charset, and puts U+FFFD for bytes it cannot decode. */
+    private void checkDecoded() {
+        inputs.forEach((name, value) -> {
+            if (value.indexOf('\uFFFD') >= 0) {
+                throw Failure.of(Kind.USAGE, "-i " + name + ": the value is not valid text: it holds U+FFFD, which"
+                                + " stands for bytes that could not be decoded").code(Code.BAD_INPUT)
+                        .hint("pass it in UTF-8 from a UTF-8 locale (LANG=C.UTF-8), or in an --inputs file").build();
             }
-        } catch (NoSuchFileException e) {
-            throw Failure.of(Kind.USAGE, "--inputs: " + inputsFile + " does not exist").code(Code.INPUTS_FILE).build();
-        } catch (IOException e) {
-            throw Failure.of(Kind.USAGE, "--inputs: cannot read " + inputsFile + ": " + e.getMessage())
-                    .code(Code.INPUTS_FILE).build();
-        }
-        JsonNode node;
-        try {
-            node = YamlLoader.parse(path, text).toJson();
-        } catch (Failure f) {
-            throw Failure.of(Kind.USAGE, "--inputs: " + inputsFile + " is not a JSON or YAML object")
-                    .code(Code.INPUTS_FILE).problems(f.problems()).build();
-        }
-        if (!node.isObject()) {
-            throw Failure.of(Kind.USAGE, "--inputs: " + inputsFile + " must hold an object of input values")
-                    .code(Code.INPUTS_FILE).build();
-        }
-        return (ObjectNode) node;
+        });
     }
 }

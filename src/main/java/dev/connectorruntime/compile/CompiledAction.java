@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,8 @@ import java.util.stream.Collectors;
  * a tree, a form body form-encoded.
  */
 public final class CompiledAction {
+
+    private static final Pattern TAG = Pattern.compile("\\{\\{.*?}}", Pattern.DOTALL);
 
     private final Action action;
     private final List<Template> segments;
@@ -89,6 +92,7 @@ public final class CompiledAction {
         }
         Map<String, Template> query = compileAll(action.request().query(), declared, problems);
         Map<String, Template> headers = compileAll(action.request().headers(), declared, problems);
+        action.request().headers().forEach((name, text) -> literalHeaderText(name, text, problems));
         CompiledBody body = CompiledBodies.compile(action.request().body(), declared, problems);
         for (Input input : action.inputs()) {
             if (!input.alwaysGiven() && segments.stream().anyMatch(s -> s != null && s.variables().contains(input.name()))) {
@@ -112,6 +116,15 @@ public final class CompiledAction {
             return null;
         }
         return new CompiledAction(action, segments, query, headers, body, output);
+    }
+
+    /** A character that can never go out in a header, written in the template's own text (not in a tag). */
+    private static void literalHeaderText(String name, TemplateText text, List<Problem> problems) {
+        String written = TAG.matcher(text.source()).replaceAll("");
+        Problem problem = Headers.writtenValueProblem("header `" + name + "`", written, text.location());
+        if (problem != null) {
+            problems.add(problem);
+        }
     }
 
     /** The path after its leading {@code /}, split at each {@code /} outside a tag: {@code {{/x}}} closes a section. */
@@ -197,11 +210,20 @@ public final class CompiledAction {
                 return;
             }
             String v = t.render(values);
+            String inputs = String.join(", ", t.variables().stream().map(n -> "`" + n + "`").toList());
             if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
                 throw Failure.of(Kind.USAGE, "header `" + name + "` of `" + action.name() + "` would hold a line break")
                         .code(Code.BAD_INPUT)
-                        .hint("header values may not contain CR or LF: check "
-                                + String.join(", ", t.variables().stream().map(n -> "`" + n + "`").toList()))
+                        .hint("header values may not contain CR or LF: check " + inputs)
+                        .build();
+            }
+            int bad = Headers.badValueChar(v);
+            if (bad >= 0) {
+                throw Failure.of(Kind.USAGE, "header `" + name + "` of `" + action.name() + "` would hold a character"
+                                + " that is not visible ASCII (" + Headers.codePoint(v, bad) + ")")
+                        .code(Code.BAD_INPUT)
+                        .hint(Headers.VALUE_RULE + ": percent-encode " + inputs
+                                + " before passing it, or send it in the body")
                         .build();
             }
             out.set(name, v);

@@ -62,6 +62,11 @@ public enum Code {
     /** A header name that is not an RFC 9110 token. */
     BAD_HEADER_NAME("bad-header-name"),
     /**
+     * A header value written with a character outside visible ASCII, space and tab (RFC 9110), or (on {@code run})
+     * a connector header, bearer token or API-key header that holds one once its placeholders are resolved.
+     */
+    BAD_HEADER_VALUE("bad-header-value"),
+    /**
      * An action sets a header the runtime owns ({@code Authorization}, {@code Host}, …) or its connector's API-key
      * header.
      */
@@ -132,8 +137,12 @@ public enum Code {
     USAGE("usage"),
     /** An input value that breaks the action's inputs (type, range, pattern, unknown input, a required one absent). */
     BAD_INPUT("bad-input"),
-    /** The {@code --inputs} file (or stdin) cannot be read, or does not hold a JSON or YAML object. */
+    /**
+     * The {@code --inputs} file (or stdin) cannot be read, is not UTF-8, or does not hold a JSON or YAML object.
+     */
     INPUTS_FILE("inputs-file"),
+    /** The {@code --inputs} file (or stdin) is larger than 4 MiB. */
+    INPUTS_TOO_LARGE("inputs-too-large"),
     /** No action of that name in the workspace. */
     UNKNOWN_ACTION("unknown-action"),
     /** No example of that name in the action. */
@@ -157,8 +166,8 @@ public enum Code {
     /** The token endpoint answered with an error (RFC 6749 {@code error} and {@code error_description} shown). */
     TOKEN_REFUSED("token-refused"),
     /**
-     * The token endpoint answered 2xx with something unusable: not a JSON object, no {@code access_token}, not a
-     * bearer token, no {@code base_url_from} field.
+     * The token endpoint answered 2xx with something unusable: not a JSON object, no {@code access_token} (or one
+     * that cannot go in a header), not a bearer token, no {@code base_url_from} field.
      */
     TOKEN_RESPONSE("token-response"),
     /** The API answered 401 after the token was renewed, or to credentials that cannot be renewed. */

@@ -1,9 +1,13 @@
 package dev.connectorruntime.http;
 
+import dev.connectorruntime.error.Code;
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.error.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,6 +44,39 @@ public final class Headers<V> implements Iterable<Headers.Header<V>> {
 
     public static <V> Builder<V> builder() {
         return new Builder<>();
+    }
+
+    /** What {@link #badValueChar} holds values to, for messages. */
+    public static final String VALUE_RULE = "header values are visible ASCII, spaces and tabs (RFC 9110)";
+
+    /**
+     * Where {@code value} first breaks RFC 9110 §5.5's field value (visible ASCII, space and tab), or -1. obs-text
+     * (bytes 0x80–0xFF) is refused too: it is not portable, and the JDK's client sends it as {@code ?}.
+     */
+    public static int badValueChar(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' && c != '\t') || c > '~') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The character of {@code value} at {@code index} as {@code U+00E9}. */
+    public static String codePoint(String value, int index) {
+        return String.format(Locale.ROOT, "U+%04X", value.codePointAt(index));
+    }
+
+    /**
+     * The problem with a header value's text as written in a definition ({@code what}: "header `X-Name`"), or
+     * {@code null} when every character of {@code written} may go out.
+     */
+    public static Problem writtenValueProblem(String what, String written, Location at) {
+        int bad = badValueChar(written);
+        return bad < 0 ? null : Problem.error(Code.BAD_HEADER_VALUE, at, what + " holds a character that is not"
+                + " visible ASCII (" + codePoint(written, bad) + ")",
+                VALUE_RULE + ": encode the text as the API expects (percent-encoding, most often)");
     }
 
     /** The value of the header of that name, case-insensitive, or {@code null}. */

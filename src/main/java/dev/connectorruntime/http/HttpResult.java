@@ -3,7 +3,12 @@ package dev.connectorruntime.http;
 import java.net.URI;
 import java.util.List;
 import java.net.http.HttpHeaders;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -111,8 +116,49 @@ public final class HttpResult {
         return StandardCharsets.UTF_8;
     }
 
-    /** The body as text in its declared charset. */
+    /** The body as text in its declared charset; bytes it cannot decode become U+FFFD, unsaid. */
     public String text() {
         return new String(body, charset());
+    }
+
+    /**
+     * The body as text in its declared charset, saying how many bytes could not be decoded (each run of them
+     * shows as one U+FFFD).
+     */
+    public Text decodedText() {
+        Charset charset = charset();
+        String fast = new String(body, charset);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return new Text(fast, 0, charset);
+        }
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(8192);
+        StringBuilder text = new StringBuilder(fast.length());
+        int replaced = 0;
+        for (CoderResult r = decoder.decode(in, out, true); !r.isUnderflow(); r = decoder.decode(in, out, true)) {
+            text.append(out.flip());
+            out.clear();
+            if (r.isError()) {
+                text.append('\uFFFD');
+                replaced += r.length();
+                in.position(in.position() + r.length());
+            }
+        }
+        while (decoder.flush(out).isOverflow()) {
+            text.append(out.flip());
+            out.clear();
+        }
+        return new Text(text.append(out.flip()).toString(), replaced, charset);
+    }
+
+    /**
+     * A body decoded as text.
+     *
+     * @param replaced how many bytes were not valid in {@code charset}: 0 when the text is exactly what was sent
+     */
+    public record Text(String text, int replaced, Charset charset) {
     }
 }

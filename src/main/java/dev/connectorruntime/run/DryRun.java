@@ -18,11 +18,13 @@ import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.run.Plan.Field;
 import dev.connectorruntime.run.Plan.Value;
 import dev.connectorruntime.secret.Placeholders;
+import dev.connectorruntime.secret.Secret;
 import dev.connectorruntime.secret.SecretResolver;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,8 +183,12 @@ public final class DryRun {
     /** Every missing secret, as a warning: the plan names it without needing its value. */
     private static List<Problem> missingSecrets(Connector connector, SecretResolver resolver) {
         List<Problem> found = new ArrayList<>();
+        Map<SecretTemplate, Secret> values = new HashMap<>();
         for (SecretTemplate t : connector.templates()) {
-            resolver.resolve(t.source(), t.location(), found);
+            Secret value = resolver.resolve(t.source(), t.location(), found);
+            if (value != null) {
+                values.put(t, value);
+            }
         }
         List<Problem> warnings = new ArrayList<>();
         for (Problem p : found) {
@@ -190,6 +196,10 @@ public final class DryRun {
                 throw Failure.invalid(found);
             }
             warnings.add(Problem.warning(p.code(), p.location(), p.message(), p.hint()));
+        }
+        List<Problem> headers = ConnectorSecrets.headerProblems(connector, values::get);
+        if (!headers.isEmpty()) {
+            throw Failure.invalid(headers);
         }
         return warnings;
     }

@@ -192,6 +192,22 @@ class TokenClientTest {
     }
 
     @Test
+    void successWhenAccessTokenCannotGoInAHeaderThenFailureAuthNotShowingIt() {
+        server.stubFor(post(PATH).willReturn(okJson("{\"access_token\":\"t\u00f6ken-55555555\","
+                + "\"token_type\":\"Bearer\",\"instance_url\":\"https://x.example\"}")));
+
+        Failure failure = catchThrowableOfType(Failure.class,
+                () -> endpoint.authenticator(endpoint.salesforce()).credentials(CallContext.NONE));
+
+        assertThat(failure.kind()).isEqualTo(Kind.AUTH);
+        assertThat(failure.code()).isEqualTo(Code.TOKEN_RESPONSE);
+        assertThat(failure.getMessage()).isEqualTo("the token endpoint's `access_token` holds a character that is"
+                + " not visible ASCII: it cannot be sent in a header");
+        assertThat(failure.apiError()).isNull();
+        assertThat(failure.status()).isEqualTo(200);
+    }
+
+    @Test
     void successWhenTokenTypeIsMacThenFailureAuth() {
         server.stubFor(post(PATH).willReturn(okJson(SALESFORCE_SUCCESS.replace("\"Bearer\"", "\"mac\""))));
 

@@ -4,6 +4,7 @@ import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.engine.ConnectorRuntime;
 import dev.connectorruntime.secret.Redactor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -42,9 +43,19 @@ final class Cli {
                 .retriers(executor -> new Retrier(executor, d -> { }, bound -> 0, Clock.systemUTC()));
     }
 
+    /** Runs with this as stdin. */
+    static Result withStdin(InputStream stdin, Path cwd, Map<String, String> env, String... args) {
+        return run(engines(), stdin, cwd, env, args);
+    }
+
     /** Runs with these engines (ones with a small body cap, for one); every run has a redactor of its own. */
     static Result run(Supplier<ConnectorRuntime.Builder> engines, Path cwd, Map<String, String> env,
                       String... args) {
+        return run(engines, InputStream.nullInputStream(), cwd, env, args);
+    }
+
+    private static Result run(Supplier<ConnectorRuntime.Builder> engines, InputStream stdin, Path cwd,
+                              Map<String, String> env, String... args) {
         if (!env.containsKey("CONNECTOR_RUNTIME_CACHE_DIR") && !env.containsKey("XDG_CACHE_HOME")) {
             Map<String, String> withCache = new HashMap<>(env);
             try {
@@ -58,7 +69,7 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true),
-                new Context(env, cwd, false, engines, new Redactor()));
+                new Context(env, cwd, false, engines, new Redactor(), stdin));
         return new Result(code, out.toString(), err.toString());
     }
 }

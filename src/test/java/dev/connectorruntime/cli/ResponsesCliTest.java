@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.connectorruntime.http.TestServers;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -133,6 +134,61 @@ class ResponsesCliTest {
                 .withBody("name\nJosé\n".getBytes(StandardCharsets.ISO_8859_1))));
 
         assertThat(fetch().out()).isEqualTo("name\nJosé\n");
+    }
+
+    @Test
+    void textThatIsNotValidUtf8IsPrintedWithAWarningSayingHowManyBytesWereReplaced() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/plain; charset=utf-8")
+                .withBody(bytes("café \ufffd ok ", "\u00ff\u00fe", " done"))));
+
+        assertThat(fetch()).isEqualTo(new Cli.Result(0, "café \ufffd ok \ufffd\ufffd done\n",
+                "warning: the answer is not valid UTF-8: 2 bytes replaced by U+FFFD\n"));
+    }
+
+    @Test
+    void anAnswerWithoutContentTypeThatIsNotValidUtf8IsNotTakenForJson() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
+                .withBody(bytes("{\"name\":\"Jos", "\u00e9", "\"}"))));
+
+        assertThat(fetch()).isEqualTo(new Cli.Result(0, "{\"name\":\"Jos\ufffd\"}\n",
+                "warning: the answer is not valid UTF-8: 1 byte replaced by U+FFFD\n"));
+    }
+
+    @Test
+    void jsonThatIsNotValidUtf8IsExit5SayingSo() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(bytes("{\"name\":\"Jos", "\u00e9", "\"}"))));
+
+        assertThat(fetch()).isEqualTo(new Cli.Result(5, "", """
+                error: the API's answer from 127.0.0.1 says it is JSON but is not valid UTF-8 (15 bytes)
+                  response: {"name":"Jos\ufffd"}
+                  hint: the server may have sent another charset than it declares: see -v
+                """));
+    }
+
+    @Test
+    void jsonThatIsNotValidInTheCharsetItDeclaresIsExit5Too() {
+        server.stubFor(get("/thing").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=Shift_JIS")
+                .withBody(new byte[] {'"', (byte) 0x81, ' ', '"'})));
+
+        Cli.Result r = fetch();
+
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).startsWith("error: the API's answer from 127.0.0.1 says it is JSON but is not valid"
+                + " Shift_JIS (4 bytes)\n");
+        assertThat(r.err()).endsWith("  hint: the server may have sent another charset than it declares: see -v\n");
+    }
+
+    /** {@code before} and {@code after} in UTF-8, {@code latin1} in ISO-8859-1 between them: not UTF-8. */
+    private static byte[] bytes(String before, String latin1, String after) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(latin1.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     @Test

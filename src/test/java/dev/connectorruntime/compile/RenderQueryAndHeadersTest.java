@@ -7,6 +7,7 @@ import static dev.connectorruntime.compile.Compiling.renderFailure;
 import static dev.connectorruntime.compile.Compiling.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.http.Headers.Header;
@@ -168,10 +169,26 @@ class RenderQueryAndHeadersTest {
     }
 
     @Test
+    void renderWhenHeaderValueHasAnythingButVisibleAsciiSpaceOrTabThenUsageFailure() {
+        for (String bad : new String[] {"José", "東京", "a\u0000b", "a\u001bb", "a\u007fb", "\uD83D\uDE00"}) {
+            Failure f = renderFailure(WITH_HEADERS, given("trace", bad));
+            assertThat(f.kind()).isEqualTo(Kind.USAGE);
+            assertThat(f.code()).isEqualTo(Code.BAD_INPUT);
+            assertThat(f.getMessage()).startsWith("header `X-Trace` of `demo` would hold a character that is not"
+                    + " visible ASCII (U+");
+            assertThat(f.hint()).isEqualTo("header values are visible ASCII, spaces and tabs (RFC 9110):"
+                    + " percent-encode `trace` before passing it, or send it in the body");
+        }
+        assertThat(renderFailure(WITH_HEADERS, given("trace", "\uD83D\uDE00")).getMessage())
+                .endsWith("(U+1F600)");
+        assertThat(render(WITH_HEADERS, given("trace", " !~\t")).headers().get("X-Trace")).isEqualTo("t- !~\t");
+    }
+
+    @Test
     void renderWhenHeaderInputsNotGivenThenThoseHeadersAreLeftOut() {
         assertThat(render(WITH_HEADERS, "{}").headers().list()).containsExactly(new Header<>("X-Version", "2.10"));
-        assertThat(render(WITH_HEADERS, "{'trace': 'abc', 'name': 'José <b>'}").headers().list()).containsExactly(
-                new Header<>("X-Name", "José <b>"), new Header<>("X-Trace", "t-abc"),
+        assertThat(render(WITH_HEADERS, "{'trace': 'abc', 'name': 'Jose <b>'}").headers().list()).containsExactly(
+                new Header<>("X-Name", "Jose <b>"), new Header<>("X-Trace", "t-abc"),
                 new Header<>("X-Version", "2.10"));
     }
 }
