@@ -54,6 +54,7 @@ public final class ConnectorBinder {
         YMap authMap = f.map("auth", false);
         Auth auth = authMap == null ? new Auth.None() : auth(authMap);
         Map<String, SecretTemplate> headers = secretMap(f, "headers");
+        headers.forEach((key, value) -> Names.refuseReservedHeader(false, key, value.location(), problems));
         java.time.Duration timeout = f.duration("timeout");
         RetryPolicy retry = Retries.bind(f, problems);
         Path caFile = null;
@@ -99,6 +100,7 @@ public final class ConnectorBinder {
         String name = plain(f, "name", true);
         if (name != null && "header".equals(in)) {
             Names.checkHeaderName(name, f.locationOf("name"), problems);
+            Names.refuseReservedHeader(false, name, f.locationOf("name"), problems);
         }
         SecretTemplate value = secret(f, "value", true);
         if (in == null || name == null || value == null) {

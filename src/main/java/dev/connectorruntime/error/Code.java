@@ -60,8 +60,8 @@ public enum Code {
     /** A header name that is not an RFC 9110 token. */
     BAD_HEADER_NAME("bad-header-name"),
     /**
-     * An action sets a header the runtime owns ({@code Authorization}, {@code Host}, …) or its connector's API-key
-     * header.
+     * A connector or an action sets a header the HTTP client owns ({@code Host}, {@code Transfer-Encoding}, …) or a
+     * {@code Proxy-*} header; an action sets {@code Authorization} or its connector's API-key header.
      */
     RESERVED_HEADER("reserved-header"),
     /** More than one of {@code json}, {@code form}, {@code text}. */

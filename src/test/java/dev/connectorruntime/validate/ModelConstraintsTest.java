@@ -13,6 +13,7 @@ import dev.connectorruntime.model.InputType;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.model.Request;
 import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.model.TemplateText;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +49,8 @@ class ModelConstraintsTest {
 
         assertThat(messages(bad)).containsExactly(
                 "`name` must be lower-case letters, digits, - and _, starting with a letter",
-                "`request.headers` may not set Authorization, Host, Content-Length, Connection, Expect or Upgrade",
+                "`request.headers` may not set Authorization, a Proxy-* header or one the HTTP client owns: Host,"
+                        + " Content-Length, Connection, Expect, Upgrade, Transfer-Encoding, TE, Trailer, Keep-Alive",
                 "`request.path` must start with / and hold no query string or fragment");
     }
 
@@ -61,6 +63,18 @@ class ModelConstraintsTest {
         assertThat(ModelConstraints.check(bad, YamlLoader.parse(FILE, "inputs:\n  limit:\n    required: true\n"),
                 Location.of(FILE))).extracting(p -> p.location().line() + ":" + p.location().column() + " " + p.message())
                 .containsExactly("3:15 `inputs.limit.required` is required and has a default: a default counts as given");
+    }
+
+    @Test
+    void checkWhenAJavaBuiltConnectorSetsAHeaderTheHttpClientOwnsThenReported() {
+        Location at = new Location(Path.of("connectors/things.yaml"), 1, 1);
+        Connector c = new Connector("things", null, new SecretTemplate("https://api.example.com", at), new Auth.None(),
+                Map.of("Authorization", new SecretTemplate("Bearer <<t>>", at),
+                        "Transfer-Encoding", new SecretTemplate("chunked", at)),
+                null, null, null, Location.of(Path.of("connectors/things.yaml")));
+
+        assertThat(messages(c)).containsExactly("`headers` may not set a Proxy-* header or one the HTTP client owns:"
+                + " Host, Content-Length, Connection, Expect, Upgrade, Transfer-Encoding, TE, Trailer, Keep-Alive");
     }
 
     @Test
