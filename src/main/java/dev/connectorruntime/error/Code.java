@@ -53,8 +53,8 @@ public enum Code {
     /** A pagination pointer that is not a JSON pointer. */
     BAD_POINTER("bad-pointer"),
     /**
-     * A {@code base_url} or {@code token_url} that is not https (plain http only on loopback), as written or once
-     * its placeholders are resolved.
+     * A {@code base_url} or {@code token_url} that is not https (plain http only on loopback), or whose port is not
+     * a number from 1 to 65535, as written or once its placeholders are resolved.
      */
     BAD_URL("bad-url"),
     /** A header name that is not an RFC 9110 token. */
