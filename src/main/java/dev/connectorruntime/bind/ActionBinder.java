@@ -133,6 +133,7 @@ public final class ActionBinder {
             }
         }
         f.finish();
+        InputPatterns.check(name, map, problems);
         if (Boolean.TRUE.equals(required) && defaultNode != null) {
             problems.add(Problem.error(Code.REQUIRED_WITH_DEFAULT, map.entry("required").keyLocation(),
                     "input `" + name + "` is required and has a default",

@@ -42,6 +42,8 @@ public enum Code {
     WRONG_TYPE("wrong-type"),
     /** A value outside its enum, pattern or range. */
     BAD_VALUE("bad-value"),
+    /** An input's {@code pattern} that is not a valid regular expression ({@code java.util.regex}). */
+    BAD_PATTERN("bad-pattern"),
     /** A name (of a definition, an input or a connector) that breaks {@code ^[a-z][a-z0-9_-]*$}. */
     BAD_NAME("bad-name"),
     /** A definition's {@code name} differs from its file's base name. */
