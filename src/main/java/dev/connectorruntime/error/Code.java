@@ -146,7 +146,10 @@ public enum Code {
     WRITE_FAILED("write-failed"),
     /** The JWT bearer grant's {@code private_key} is not an RSA key in PEM, or cannot sign. */
     PRIVATE_KEY("private-key"),
-    /** The connector's {@code tls.ca_file} cannot be read or holds no PEM certificate. */
+    /**
+     * The connector's {@code tls.ca_file} does not exist, cannot be read or holds no PEM certificate: a problem at its
+     * line when the connector is checked, a failure when the file changed after that.
+     */
     CA_FILE("ca-file"),
     /** {@code HTTPS_PROXY} or {@code HTTP_PROXY} is not an {@code http://} proxy URL. */
     BAD_PROXY("bad-proxy"),
