@@ -107,6 +107,12 @@ public final class ActionBinder {
                         "input names are lower-case letters, digits and `_`, starting with a letter"));
                 continue;
             }
+            if (Input.RESERVED_NAMES.contains(e.key())) {
+                // kept as an input all the same, so that its uses are not reported as undeclared as well
+                problems.add(Problem.error(Code.BAD_NAME, e.keyLocation(), "an input may not be named `" + e.key()
+                                + "`: it is the name of a SOQL escaper", "rename the input: `{{#soql}}…{{/soql}}` and"
+                                + " `{{#soql_like}}…{{/soql_like}}` escape the value of another"));
+            }
             YMap m = Fields.mapping(e.value(), "input `" + e.key() + "`", problems);
             if (m != null) {
                 Input in = input(e.key(), m);

@@ -44,7 +44,10 @@ public enum Code {
     BAD_VALUE("bad-value"),
     /** An input's {@code pattern} that is not a valid regular expression ({@code java.util.regex}). */
     BAD_PATTERN("bad-pattern"),
-    /** A name (of a definition, an input or a connector) that breaks {@code ^[a-z][a-z0-9_-]*$}. */
+    /**
+     * A name (of a definition, an input or a connector) that breaks {@code ^[a-z][a-z0-9_-]*$}; an input named after
+     * an escaper ({@code soql}, {@code soql_like}).
+     */
     BAD_NAME("bad-name"),
     /** A definition's {@code name} differs from its file's base name. */
     NAME_MISMATCH("name-mismatch"),

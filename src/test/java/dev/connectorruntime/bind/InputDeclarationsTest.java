@@ -52,4 +52,18 @@ class InputDeclarationsTest {
                         + " expressions (java.util.regex), as the runtime checks values with them: escape a character"
                         + " meant literally with a backslash]");
     }
+
+    @Test
+    void bindWhenAnInputIsNamedAfterAnEscaperThenBadNameAtTheName() {
+        assertThat(describeAll(actionProblems(HEAD + """
+                  soql: { type: string }
+                  soql_like: { type: string }
+                  soql_text: { type: string }
+                """ + REQUEST))).containsExactly(
+                "bad-name @ 4:3: an input may not be named `soql`: it is the name of a SOQL escaper [rename the input:"
+                        + " `{{#soql}}…{{/soql}}` and `{{#soql_like}}…{{/soql_like}}` escape the value of another]",
+                "bad-name @ 5:3: an input may not be named `soql_like`: it is the name of a SOQL escaper [rename the"
+                        + " input: `{{#soql}}…{{/soql}}` and `{{#soql_like}}…{{/soql_like}}` escape the value of"
+                        + " another]");
+    }
 }

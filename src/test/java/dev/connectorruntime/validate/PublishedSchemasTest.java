@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectorruntime.load.YamlLoader;
+import dev.connectorruntime.model.Input;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.model.ReservedHeaders;
 import java.io.IOException;
@@ -90,6 +91,16 @@ class PublishedSchemasTest {
                     .as("connector header " + name).isEqualTo(!ReservedHeaders.forConnector(name));
             assertThat(SchemaCheck.Schema.ACTION.compiled().validate(Json.parse(action)).isEmpty())
                     .as("action header " + name).isEqualTo(!ReservedHeaders.forAction(name));
+        }
+    }
+
+    @Test
+    void theActionSchemaRefusesAnInputNamedAfterAnEscaper() throws IOException {
+        for (String name : List.of("soql", "soql_like", "soql_text", "limit")) {
+            String action = "{\"name\":\"x\",\"connector\":\"y\",\"inputs\":{\"" + name + "\":{\"type\":"
+                    + "\"string\"}},\"request\":{\"method\":\"GET\",\"path\":\"/x\"}}";
+            assertThat(SchemaCheck.Schema.ACTION.compiled().validate(Json.parse(action)).isEmpty()).as(name)
+                    .isEqualTo(!Input.RESERVED_NAMES.contains(name));
         }
     }
 
