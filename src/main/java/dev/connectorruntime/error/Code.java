@@ -95,6 +95,8 @@ public enum Code {
     SECRET_MISSING("secret-missing"),
     /** (Warning, {@code validate}) a secret's value is shorter than 6 characters: masked only where it stands alone. */
     SECRET_SHORT("secret-short"),
+    /** (Warning) a connector's credential written out in the file, with no placeholder (the value is never shown). */
+    LITERAL_CREDENTIAL("literal-credential"),
     /** A line of the secrets file that is not {@code KEY=value} (its text is never shown). */
     SECRETS_FILE_SYNTAX("secrets-file-syntax"),
     /** A template names something that is not a declared input. */
@@ -202,6 +204,14 @@ public enum Code {
 
     Code(String id) {
         this.id = id;
+    }
+
+    /**
+     * Whether a report may quote the line a problem of this code stands on: not when that line holds a secret (a
+     * line of the secrets file, a credential written out in a connector).
+     */
+    public boolean quotesSource() {
+        return this != SECRETS_FILE_SYNTAX && this != LITERAL_CREDENTIAL;
     }
 
     /** The code as written in reports, JSON and {@code docs/errors.md}: {@code yaml-syntax}, {@code timeout}. */

@@ -135,7 +135,7 @@ public final class Validator {
 
     /**
      * SPEC §2: URLs written out in full are checked now, those with placeholders when they are resolved; the CA
-     * file is read as the HTTP client will read it.
+     * file is read as the HTTP client will read it; a credential written out in full is a warning.
      */
     private static void connectorChecks(Connector connector, YNode root, List<Problem> problems) {
         List<SecretTemplate> urls = new ArrayList<>();
@@ -153,6 +153,7 @@ public final class Validator {
             }
         }
         caFile(connector, root, problems);
+        LiteralCredentials.check(connector, problems);
     }
 
     private static void caFile(Connector connector, YNode root, List<Problem> problems) {

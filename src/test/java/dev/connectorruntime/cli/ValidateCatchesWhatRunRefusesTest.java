@@ -75,4 +75,65 @@ class ValidateCatchesWhatRunRefusesTest {
                 1 error
                 """));
     }
+
+    @Test
+    void validateWhenACredentialIsWrittenOutInAConnectorThenAWarningNamingTheFieldNeverTheValue() {
+        connector("auth: { type: basic, username: ada, password: hunter2-literal }\nheaders:\n"
+                + "  authorization: Bearer abc123literal\n  X-Team: platform\n");
+        TestWorkspace.write(dir, "connectors/crm.yaml", """
+                name: crm
+                base_url: https://api.example.com
+                auth:
+                  type: oauth2
+                  grant_type: refresh_token
+                  token_url: https://login.example.com/token
+                  client_id: crm-app
+                  client_secret: s3cr3t-literal
+                  refresh_token: rt-literal
+                """);
+        TestWorkspace.write(dir, "connectors/ledger-eu.yaml", """
+                name: ledger-eu
+                base_url: https://api.example.com
+                auth: { type: api_key, in: header, name: X-Api-Key, value: "Key <<ledger_key>>" }
+                headers: { Authorization: "Bearer <<ledger_token>>" }
+                """);
+        TestWorkspace.write(dir, "connectors/signer.yaml", """
+                name: signer
+                auth:
+                  type: oauth2
+                  grant_type: jwt_bearer
+                  token_url: https://login.example.com/token
+                  client_id: signer-app
+                  private_key: MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ
+                  subject: ada
+                  audience: https://login.example.com
+                  base_url_from: instance_url
+                """);
+
+        Cli.Result r = Cli.run(dir, Map.of(), "validate", "--format", "github");
+
+        assertThat(r.out()).isEqualTo("""
+                ::warning file=connectors/api.yaml,line=3,col=47,title=literal-credential::`auth.password` holds a literal credential: whoever reads the file can use it%0Ahint: put it in a placeholder: <<api_password>> and API_PASSWORD=... in .env
+                ::warning file=connectors/api.yaml,line=5,col=18,title=literal-credential::`headers.authorization` holds a literal credential: whoever reads the file can use it%0Ahint: put it in a placeholder: <<api_authorization>> and API_AUTHORIZATION=... in .env
+                ::warning file=connectors/crm.yaml,line=8,col=18,title=literal-credential::`auth.client_secret` holds a literal credential: whoever reads the file can use it%0Ahint: put it in a placeholder: <<crm_client_secret>> and CRM_CLIENT_SECRET=... in .env
+                ::warning file=connectors/crm.yaml,line=9,col=18,title=literal-credential::`auth.refresh_token` holds a literal credential: whoever reads the file can use it%0Ahint: put it in a placeholder: <<crm_refresh_token>> and CRM_REFRESH_TOKEN=... in .env
+                ::warning file=connectors/signer.yaml,line=7,col=16,title=literal-credential::`auth.private_key` holds a literal credential: whoever reads the file can use it%0Ahint: put it in a placeholder: <<signer_private_key>> and SIGNER_PRIVATE_KEY=... in .env
+                """);
+        assertThat(r.out()).doesNotContain("hunter2").doesNotContain("abc123").doesNotContain("s3cr3t")
+                .doesNotContain("rt-literal").doesNotContain("MIIE");
+        assertThat(r.err()).isEqualTo("checked 5 files: 0 errors, 5 warnings\n");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void validateWhenACredentialIsWrittenOutThenTheTextReportDoesNotQuoteItsLine() {
+        connector("auth: { type: bearer, token: ghp-literal-token-value }\n");
+
+        Cli.Result r = Cli.run(dir, Map.of(), "validate");
+
+        assertThat(r.out()).isEqualTo("""
+                connectors/api.yaml:3:30: warning: `auth.token` holds a literal credential: whoever reads the file can use it
+                  hint: put it in a placeholder: <<api_token>> and API_TOKEN=... in .env
+                """);
+    }
 }
