@@ -67,7 +67,8 @@ public final class Validator {
 
     /** The connector; when {@code stamps} say this exact file passed before, only loaded and bound. */
     public static Checked<Connector> connector(Path file, ValidationStamps stamps) {
-        return check(file, SchemaCheck.Schema.CONNECTOR, ConnectorBinder::bind, Validator::connectorChecks, stamps);
+        return check(file, SchemaCheck.Schema.CONNECTOR, ConnectorBinder::bindAsFarAsPossible,
+                Validator::connectorChecks, stamps);
     }
 
     /** The action; when {@code stamps} say this exact file passed before, only loaded and bound. */

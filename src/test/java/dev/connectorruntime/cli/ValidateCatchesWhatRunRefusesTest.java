@@ -136,4 +136,71 @@ class ValidateCatchesWhatRunRefusesTest {
                   hint: put it in a placeholder: <<api_token>> and API_TOKEN=... in .env
                 """);
     }
+
+    @Test
+    void validateWhenTwoFilesAreNotYamlAndAThirdHasAnErrorThenAllThreeAreReported() {
+        connector("");
+        TestWorkspace.write(dir, "actions/broken.yaml", "name: broken\nconnector: api\nrequest: [\n");
+        TestWorkspace.write(dir, "actions/anchored.yaml", "name: anchored\nconnector: api\nrequest: &r\n"
+                + "  method: GET\n  path: /x\n");
+        TestWorkspace.write(dir, "actions/hello.yaml", "name: hello\nconnector: api\nrequest:\n  method: GET\n"
+                + "  path: /hello/{{who}}\n");
+
+        Cli.Result r = Cli.run(dir, Map.of(), "validate", "--format", "github");
+
+        assertThat(r.out().lines().map(l -> l.substring(0, l.indexOf("::", 2)))).containsExactly(
+                "::error file=actions/anchored.yaml,line=3,col=10,title=yaml-anchor",
+                "::error file=actions/broken.yaml,line=4,col=1,title=yaml-syntax",
+                "::error file=actions/hello.yaml,line=5,col=16,title=template-undeclared");
+    }
+
+    @Test
+    void runWhenTheActionIsNotYamlThenItsConnectorsProblemsAreReportedToo() {
+        connector("bogus: 1\n");
+        TestWorkspace.write(dir, "actions/hello.yaml", "name: hello\nconnector: api   # the API\nrequest: [\n");
+        TestWorkspace.write(dir, "actions/anchored.yaml", "name: anchored\n\"connector\": 'api'\nrequest: &r\n"
+                + "  method: GET\n  path: /x\n");
+
+        for (String action : new String[] {"hello", "anchored"}) {
+            Cli.Result r = Cli.run(dir, Map.of(), "run", action, "--json-errors");
+            Cli.Result v = Cli.run(dir, Map.of(), "validate", "--format", "json");
+
+            assertThat(r.exitCode()).isEqualTo(3);
+            assertThat(r.err()).contains("actions/" + action + ".yaml").contains("\"file\":\"connectors/api.yaml\","
+                    + "\"line\":3,\"column\":1,\"severity\":\"error\",\"code\":\"unknown-key\"");
+            assertThat(v.out()).contains("\"file\":\"connectors/api.yaml\",\"line\":3,\"column\":1,"
+                    + "\"severity\":\"error\",\"code\":\"unknown-key\"");
+        }
+    }
+
+    @Test
+    void validateWhenTheConnectorDoesNotBindThenItsOtherProblemsAndItsActionsAreStillChecked() {
+        TestWorkspace.write(dir, "connectors/api.yaml", """
+                name: api
+                base_url: http://api.example.com
+                auth: { type: api_key, in: header, name: X-Api-Key, value: <<api_key>> }
+                tls: { ca_file: missing.pem }
+                bogus: 1
+                """);
+        TestWorkspace.write(dir, "actions/hello.yaml", """
+                name: hello
+                connector: api
+                request:
+                  method: GET
+                  path: /hello/{{who}}
+                  headers: { x-api-key: fixed }
+                """);
+
+        Cli.Result v = Cli.run(dir, Map.of(), "validate", "--format", "github");
+        Cli.Result r = Cli.run(dir, Map.of(), "run", "hello");
+
+        assertThat(v.out().lines().map(l -> l.substring(0, l.indexOf("::", 2)))).containsExactly(
+                "::error file=actions/hello.yaml,line=5,col=16,title=template-undeclared",
+                "::error file=actions/hello.yaml,line=6,col=25,title=reserved-header",
+                "::error file=connectors/api.yaml,line=2,col=11,title=bad-url",
+                "::error file=connectors/api.yaml,line=4,col=17,title=ca-file",
+                "::error file=connectors/api.yaml,line=5,col=1,title=unknown-key");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).endsWith("5 errors\n");
+    }
 }
