@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,11 @@ class ValidateCatchesWhatRunRefusesTest {
 
     void connector(String extra) {
         TestWorkspace.write(dir, "connectors/api.yaml", "name: api\nbase_url: https://api.example.com\n" + extra);
+    }
+
+    /** Each GitHub annotation of a report up to its message: severity, place and code. */
+    static List<String> annotations(Cli.Result r) {
+        return r.out().lines().map(l -> l.substring(0, l.indexOf("::", 2))).toList();
     }
 
     @Test
@@ -148,7 +154,7 @@ class ValidateCatchesWhatRunRefusesTest {
 
         Cli.Result r = Cli.run(dir, Map.of(), "validate", "--format", "github");
 
-        assertThat(r.out().lines().map(l -> l.substring(0, l.indexOf("::", 2)))).containsExactly(
+        assertThat(annotations(r)).containsExactly(
                 "::error file=actions/anchored.yaml,line=3,col=10,title=yaml-anchor",
                 "::error file=actions/broken.yaml,line=4,col=1,title=yaml-syntax",
                 "::error file=actions/hello.yaml,line=5,col=16,title=template-undeclared");
@@ -194,7 +200,7 @@ class ValidateCatchesWhatRunRefusesTest {
         Cli.Result v = Cli.run(dir, Map.of(), "validate", "--format", "github");
         Cli.Result r = Cli.run(dir, Map.of(), "run", "hello");
 
-        assertThat(v.out().lines().map(l -> l.substring(0, l.indexOf("::", 2)))).containsExactly(
+        assertThat(annotations(v)).containsExactly(
                 "::error file=actions/hello.yaml,line=5,col=16,title=template-undeclared",
                 "::error file=actions/hello.yaml,line=6,col=25,title=reserved-header",
                 "::error file=connectors/api.yaml,line=2,col=11,title=bad-url",
