@@ -124,6 +124,12 @@ public final class ActionBinder {
                         "input names are lower-case letters, digits and `_`, starting with a letter"));
                 continue;
             }
+            if (Input.RESERVED_NAMES.contains(e.key())) {
+                // kept as an input all the same, so that its uses are not reported as undeclared as well
+                problems.add(Problem.error(Code.BAD_NAME, e.keyLocation(), "an input may not be named `" + e.key()
+                                + "`: it is the name of a SOQL escaper", "rename the input: `{{#soql}}…{{/soql}}` and"
+                                + " `{{#soql_like}}…{{/soql_like}}` escape the value of another"));
+            }
             YMap m = Fields.mapping(e.value(), "input `" + e.key() + "`", problems);
             if (m != null) {
                 Input in = input(e.key(), m);
@@ -150,6 +156,7 @@ public final class ActionBinder {
             }
         }
         f.finish();
+        InputPatterns.check(name, map, problems);
         if (Boolean.TRUE.equals(required) && defaultNode != null) {
             problems.add(Problem.error(Code.REQUIRED_WITH_DEFAULT, map.entry("required").keyLocation(),
                     "input `" + name + "` is required and has a default",

@@ -34,8 +34,17 @@ public final class ConnectorBinder {
      */
     public static Connector bind(YNode root, Path file, List<Problem> problems) {
         int before = errorCount(problems);
-        Connector c = new ConnectorBinder(problems).connector(root, file);
+        Connector c = bindAsFarAsPossible(root, file, problems);
         return errorCount(problems) > before ? null : c;
+    }
+
+    /**
+     * Binds what can be bound even when some fields are wrong (their problems added), so that validation can still
+     * check the rest of the connector and its actions against it, and report every problem in one run. Never use
+     * what this returns when a problem was added. {@code null} only when there is no usable {@code auth}.
+     */
+    public static Connector bindAsFarAsPossible(YNode root, Path file, List<Problem> problems) {
+        return new ConnectorBinder(problems).connector(root, file);
     }
 
     static int errorCount(List<Problem> problems) {
@@ -54,6 +63,7 @@ public final class ConnectorBinder {
         YMap authMap = f.map("auth", false);
         Auth auth = authMap == null ? new Auth.None() : auth(authMap);
         Map<String, SecretTemplate> headers = secretMap(f, "headers");
+        headers.forEach((key, value) -> Names.refuseReservedHeader(false, key, value.location(), problems));
         java.time.Duration timeout = f.duration("timeout");
         Long maxBody = f.size("max_body");
         RetryPolicy retry = Retries.bind(f, problems);
@@ -72,11 +82,11 @@ public final class ConnectorBinder {
             problems.add(Problem.error(Code.MISSING_KEY, map.location(), "the connector needs `base_url`",
                     "set `base_url`, or `auth.base_url_from` when the token response names the API's URL"));
         }
-        if (name == null || auth == null) {
+        if (auth == null) {
             return null;
         }
-        return new Connector(name, description, baseUrl, auth, headers, timeout, retry, caFile, maxBody,
-                Location.of(file));
+        return new Connector(name != null ? name : Names.baseName(file), description, baseUrl, auth, headers,
+                timeout, retry, caFile, maxBody, Location.of(file));
     }
 
     private Auth auth(YMap map) {
@@ -101,6 +111,7 @@ public final class ConnectorBinder {
         String name = plain(f, "name", true);
         if (name != null && "header".equals(in)) {
             Names.checkHeaderName(name, f.locationOf("name"), problems);
+            Names.refuseReservedHeader(false, name, f.locationOf("name"), problems);
         }
         SecretTemplate value = secret(f, "value", true);
         if (in == null || name == null || value == null) {

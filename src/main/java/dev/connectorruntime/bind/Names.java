@@ -1,8 +1,10 @@
 package dev.connectorruntime.bind;
 
 import dev.connectorruntime.error.Code;
+import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.load.YScalar;
+import dev.connectorruntime.model.ReservedHeaders;
 import dev.connectorruntime.secret.Placeholders;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,12 +54,24 @@ final class Names {
     }
 
     /** Adds a problem when {@code name} cannot be an HTTP header name (the HTTP client would refuse it later). */
-    static void checkHeaderName(String name, dev.connectorruntime.error.Location at, List<Problem> problems) {
+    static void checkHeaderName(String name, Location at, List<Problem> problems) {
         // a placeholder in a name is refused as such, with its own message
         if (!HEADER_NAME.matcher(name).matches() && !Placeholders.contains(name)) {
             problems.add(Problem.error(Code.BAD_HEADER_NAME, at, "`" + name + "` is not a valid header name",
                     "header names are letters, digits and !#$%&'*+-.^_`|~, with no spaces or colons"));
         }
+    }
+
+    /** Adds a problem when an action (or a connector) may not set the header {@code name} (issue 12). */
+    static void refuseReservedHeader(boolean action, String name, Location at, List<Problem> problems) {
+        if (action ? !ReservedHeaders.forAction(name) : !ReservedHeaders.forConnector(name)) {
+            return;
+        }
+        String hint = ReservedHeaders.isProxy(name) ? "`Proxy-*` headers are for a proxy, not the API: set HTTPS_PROXY"
+                + " or HTTP_PROXY" : action ? "Authorization comes from the connector's `auth`; the HTTP client sets the"
+                + " others" : "the HTTP client sets it itself, from the request it sends";
+        problems.add(Problem.error(Code.RESERVED_HEADER, at,
+                (action ? "an action" : "a connector") + " may not set the `" + name + "` header", hint));
     }
 
     static void refusePlaceholder(YScalar s, String key, List<Problem> problems) {

@@ -13,7 +13,6 @@ import dev.connectorruntime.model.TemplateText;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** {@code request:} → {@link Request} (SPEC §4). */
@@ -34,13 +33,7 @@ final class RequestBinder {
         }
         Map<String, TemplateText> query = templates(f.scalarMap("query"));
         Map<String, TemplateText> headers = templates(f.headers("headers"));
-        for (String name : headers.keySet()) {
-            if (Request.RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                problems.add(Problem.error(Code.RESERVED_HEADER, headers.get(name).location(),
-                        "an action may not set the `" + name + "` header",
-                        "Authorization comes from the connector's `auth`; the HTTP client sets the others"));
-            }
-        }
+        headers.forEach((name, value) -> Names.refuseReservedHeader(true, name, value.location(), problems));
         Body body = body(f);
         f.finish();
         if (path == null) {

@@ -1,7 +1,6 @@
 package dev.connectorruntime.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
@@ -96,7 +95,7 @@ final class FailurePrinter {
         Location l = p.location();
         err.println(display(l.file()) + (l.line() > 0 ? ":" + l.line() + (l.column() > 0 ? ":" + l.column() : "") : "")
                 + ": " + p.severity().label() + ": " + Terminal.line(p.message()));
-        String source = l.line() > 0 && p.code() != Code.SECRETS_FILE_SYNTAX ? sourceLine(l) : null;
+        String source = l.line() > 0 && p.code().quotesSource() ? sourceLine(l) : null;
         if (source != null) {
             String gutter = " " + l.line() + " | ";
             err.println(gutter + Terminal.line(source));

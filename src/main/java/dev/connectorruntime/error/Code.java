@@ -42,7 +42,12 @@ public enum Code {
     WRONG_TYPE("wrong-type"),
     /** A value outside its enum, pattern or range. */
     BAD_VALUE("bad-value"),
-    /** A name (of a definition, an input or a connector) that breaks {@code ^[a-z][a-z0-9_-]*$}. */
+    /** An input's {@code pattern} that is not a valid regular expression ({@code java.util.regex}). */
+    BAD_PATTERN("bad-pattern"),
+    /**
+     * A name (of a definition, an input or a connector) that breaks {@code ^[a-z][a-z0-9_-]*$}; an input named after
+     * an escaper ({@code soql}, {@code soql_like}).
+     */
     BAD_NAME("bad-name"),
     /** A definition's {@code name} differs from its file's base name. */
     NAME_MISMATCH("name-mismatch"),
@@ -55,8 +60,8 @@ public enum Code {
     /** A pagination pointer that is not a JSON pointer. */
     BAD_POINTER("bad-pointer"),
     /**
-     * A {@code base_url} or {@code token_url} that is not https (plain http only on loopback), as written or once
-     * its placeholders are resolved.
+     * A {@code base_url} or {@code token_url} that is not https (plain http only on loopback), or whose port is not
+     * a number from 1 to 65535, as written or once its placeholders are resolved.
      */
     BAD_URL("bad-url"),
     /** A header name that is not an RFC 9110 token. */
@@ -67,8 +72,8 @@ public enum Code {
      */
     BAD_HEADER_VALUE("bad-header-value"),
     /**
-     * An action sets a header the runtime owns ({@code Authorization}, {@code Host}, …) or its connector's API-key
-     * header.
+     * A connector or an action sets a header the HTTP client owns ({@code Host}, {@code Transfer-Encoding}, …) or a
+     * {@code Proxy-*} header; an action sets {@code Authorization} or its connector's API-key header.
      */
     RESERVED_HEADER("reserved-header"),
     /** More than one of {@code json}, {@code form}, {@code text}. */
@@ -99,6 +104,8 @@ public enum Code {
     SECRET_MISSING("secret-missing"),
     /** (Warning, {@code validate}) a secret's value is shorter than 6 characters: masked only where it stands alone. */
     SECRET_SHORT("secret-short"),
+    /** (Warning) a connector's credential written out in the file, with no placeholder (the value is never shown). */
+    LITERAL_CREDENTIAL("literal-credential"),
     /** A line of the secrets file that is not {@code KEY=value} (its text is never shown). */
     SECRETS_FILE_SYNTAX("secrets-file-syntax"),
     /** A template names something that is not a declared input. */
@@ -159,7 +166,10 @@ public enum Code {
     WRITE_FAILED("write-failed"),
     /** The JWT bearer grant's {@code private_key} is not an RSA key in PEM, or cannot sign. */
     PRIVATE_KEY("private-key"),
-    /** The connector's {@code tls.ca_file} cannot be read or holds no PEM certificate. */
+    /**
+     * The connector's {@code tls.ca_file} does not exist, cannot be read or holds no PEM certificate: a problem at its
+     * line when the connector is checked, a failure when the file changed after that.
+     */
     CA_FILE("ca-file"),
     /** {@code HTTPS_PROXY} or {@code HTTP_PROXY} is not an {@code http://} proxy URL. */
     BAD_PROXY("bad-proxy"),
@@ -209,6 +219,14 @@ public enum Code {
 
     Code(String id) {
         this.id = id;
+    }
+
+    /**
+     * Whether a report may quote the line a problem of this code stands on: not when that line holds a secret (a
+     * line of the secrets file, a credential written out in a connector).
+     */
+    public boolean quotesSource() {
+        return this != SECRETS_FILE_SYNTAX && this != LITERAL_CREDENTIAL;
     }
 
     /** The code as written in reports, JSON and {@code docs/errors.md}: {@code yaml-syntax}, {@code timeout}. */

@@ -29,6 +29,11 @@ public final class Origins {
             return "is not a valid URL: " + e.getReason();
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String port = uri.getRawAuthority() == null ? null : port(uri.getRawAuthority());
+        if ((scheme.equals("https") || scheme.equals("http")) && port != null && !port.isEmpty() && !isPort(port)) {
+            // java.net.URI takes any digits as a port, and anything else as a registry name without a host
+            return "has a port that is not a number from 1 to 65535";
+        }
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
             return "is not an absolute http(s) URL";
         }
@@ -42,6 +47,22 @@ public final class Origins {
             return "must use https (plain http is allowed only on a loopback address)";
         }
         return null;
+    }
+
+    /** The port as written after the host ({@code ""} for {@code host:}), or {@code null} when there is none. */
+    private static String port(String authority) {
+        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+        int after = hostPort.startsWith("[") ? hostPort.indexOf(']') + 1 : hostPort.lastIndexOf(':');
+        if (after <= 0 || after >= hostPort.length() || hostPort.charAt(after) != ':') {
+            return null;
+        }
+        return hostPort.substring(after + 1);
+    }
+
+    private static boolean isPort(String text) {
+        String digits = text.replaceFirst("^0+(?=.)", "");
+        return digits.chars().allMatch(c -> c >= '0' && c <= '9') && digits.length() <= 5
+                && Integer.parseInt(digits) >= 1 && Integer.parseInt(digits) <= 65535;
     }
 
     /** 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach. */

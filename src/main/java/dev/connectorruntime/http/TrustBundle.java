@@ -4,16 +4,12 @@ import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -37,15 +33,7 @@ final class TrustBundle {
             for (X509Certificate cert : defaultIssuers()) {
                 store.setCertificateEntry("jdk-" + i++, cert);
             }
-            Collection<? extends Certificate> extra;
-            try (InputStream in = Files.newInputStream(pemFile)) {
-                extra = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            }
-            if (extra.isEmpty()) {
-                throw Failure.of(Kind.INVALID, Code.CA_FILE, "`tls.ca_file` " + pemFile + " holds no certificate")
-                        .hint("give a PEM file with one or more `-----BEGIN CERTIFICATE-----` blocks").build();
-            }
-            for (Certificate cert : extra) {
+            for (Certificate cert : CaFile.certificates(pemFile)) {
                 store.setCertificateEntry("extra-" + i++, cert);
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -53,11 +41,12 @@ final class TrustBundle {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, tmf.getTrustManagers(), null);
             return context;
-        } catch (IOException e) {
-            throw Failure.of(Kind.INVALID, Code.CA_FILE, "cannot read `tls.ca_file` " + pemFile + ": " + e.getMessage()).build();
-        } catch (GeneralSecurityException e) {
-            throw Failure.of(Kind.INVALID, Code.CA_FILE, "`tls.ca_file` " + pemFile + " is not a PEM certificate bundle: "
-                    + e.getMessage()).build();
+        } catch (CaFile.Unusable e) {
+            // validate reports this at the ca_file line; here only when the file changed after it was checked
+            throw Failure.of(Kind.INVALID, Code.CA_FILE, "`tls.ca_file` " + pemFile + " " + e.getMessage())
+                    .hint("give a PEM file with one or more `-----BEGIN CERTIFICATE-----` blocks").build();
+        } catch (IOException | GeneralSecurityException e) {
+            throw Failure.of(Kind.INTERNAL, Code.INTERNAL, "cannot set up a trust store: " + e.getMessage()).build();
         }
     }
 

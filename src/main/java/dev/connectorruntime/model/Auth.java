@@ -2,6 +2,7 @@ package dev.connectorruntime.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a connector authenticates (SPEC §2): one record per {@code auth.type}, and for OAuth2 one per grant.
@@ -13,6 +14,18 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer, Auth.Ap
 
     /** Every value of this auth that may hold {@code <<placeholders>>}, absent ones left out. */
     List<SecretTemplate> templates();
+
+    /**
+     * The credentials proper, by their key under {@code auth} ({@code password}, {@code token}, an API key's
+     * {@code value}, {@code client_secret}, {@code refresh_token}, {@code private_key}), absent ones left out: the
+     * values that belong in placeholders, never in the file.
+     */
+    Map<String, SecretTemplate> credentials();
+
+    /** {@code key} and {@code template}, or nothing when the template is absent. */
+    static Map<String, SecretTemplate> credential(String key, SecretTemplate template) {
+        return template == null ? Map.of() : Map.of(key, template);
+    }
 
     /** The given templates without the absent ones. */
     static List<SecretTemplate> present(SecretTemplate... templates) {
@@ -36,6 +49,11 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer, Auth.Ap
         public List<SecretTemplate> templates() {
             return List.of();
         }
+
+        @Override
+        public Map<String, SecretTemplate> credentials() {
+            return Map.of();
+        }
     }
 
     /** {@code type: basic}: RFC 7617. */
@@ -48,6 +66,11 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer, Auth.Ap
         @Override
         public List<SecretTemplate> templates() {
             return present(username, password);
+        }
+
+        @Override
+        public Map<String, SecretTemplate> credentials() {
+            return Auth.credential("password", password);
         }
     }
 
@@ -62,6 +85,11 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer, Auth.Ap
         public List<SecretTemplate> templates() {
             return present(token);
         }
+
+        @Override
+        public Map<String, SecretTemplate> credentials() {
+            return Auth.credential("token", token);
+        }
     }
 
     /** {@code type: api_key}: a header or query parameter {@code name} carrying {@code value}. */
@@ -74,6 +102,11 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.Bearer, Auth.Ap
         @Override
         public List<SecretTemplate> templates() {
             return present(value);
+        }
+
+        @Override
+        public Map<String, SecretTemplate> credentials() {
+            return Auth.credential("value", value);
         }
     }
 

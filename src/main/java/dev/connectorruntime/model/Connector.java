@@ -1,6 +1,7 @@
 package dev.connectorruntime.model;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -38,6 +39,13 @@ public record Connector(@NotNull @Pattern(regexp = Names.PATTERN, message = Name
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(location, "location");
         headers = Copies.ordered(headers);
+    }
+
+    /** Issue 12: what the HTTP client owns, and proxy headers, are not a connector's to set either. */
+    @AssertTrue(message = "may not set a Proxy-* header or one the HTTP client owns: "
+            + ReservedHeaders.CLIENT_OWNED_LIST)
+    public boolean isHeadersAllowed() {
+        return headers.keySet().stream().noneMatch(ReservedHeaders::forConnector);
     }
 
     /** Every value of this connector that may hold {@code <<placeholders>>}: URLs, credentials, headers. */

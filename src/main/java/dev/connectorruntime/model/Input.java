@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectorruntime.error.Location;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One typed input of an action (SPEC §4).
@@ -20,6 +21,9 @@ import java.util.Objects;
  */
 public record Input(String name, InputType type, String description, JsonNode defaultValue, boolean required,
                     ObjectNode schema, Location location) {
+
+    /** SPEC §5: the escapers' section names ({@code {{#soql}}…{{/soql}}}), which no input may take. */
+    public static final Set<String> RESERVED_NAMES = Set.of("soql", "soql_like");
 
     public Input {
         Objects.requireNonNull(name, "name");

@@ -1,6 +1,7 @@
 package dev.connectorruntime.model;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,16 @@ public sealed interface OAuth2 extends Auth
         List<SecretTemplate> all = Auth.present(c.tokenUrl(), c.clientId(), c.clientSecret(), c.scope(), c.audience());
         all.addAll(c.tokenParams().values());
         all.addAll(grantTemplates());
+        return all;
+    }
+
+    /** The grant's own credentials, besides the client secret. */
+    Map<String, SecretTemplate> grantCredentials();
+
+    @Override
+    default Map<String, SecretTemplate> credentials() {
+        Map<String, SecretTemplate> all = new LinkedHashMap<>(Auth.credential("client_secret", client().clientSecret()));
+        all.putAll(grantCredentials());
         return all;
     }
 
@@ -83,6 +94,11 @@ public sealed interface OAuth2 extends Auth
         public List<SecretTemplate> grantTemplates() {
             return List.of();
         }
+
+        @Override
+        public Map<String, SecretTemplate> grantCredentials() {
+            return Map.of();
+        }
     }
 
     /** {@code grant_type: password} (RFC 6749 §4.3): Salesforce's username-password flow. */
@@ -95,6 +111,11 @@ public sealed interface OAuth2 extends Auth
         @Override
         public List<SecretTemplate> grantTemplates() {
             return Auth.present(username, password);
+        }
+
+        @Override
+        public Map<String, SecretTemplate> grantCredentials() {
+            return Auth.credential("password", password);
         }
     }
 
@@ -109,6 +130,11 @@ public sealed interface OAuth2 extends Auth
         public List<SecretTemplate> grantTemplates() {
             return Auth.present(refreshToken);
         }
+
+        @Override
+        public Map<String, SecretTemplate> grantCredentials() {
+            return Auth.credential("refresh_token", refreshToken);
+        }
     }
 
     /** {@code grant_type: jwt_bearer} (RFC 7523): an RS256 assertion signed with {@code private_key}. */
@@ -121,6 +147,11 @@ public sealed interface OAuth2 extends Auth
         @Override
         public List<SecretTemplate> grantTemplates() {
             return Auth.present(privateKey, subject);
+        }
+
+        @Override
+        public Map<String, SecretTemplate> grantCredentials() {
+            return Auth.credential("private_key", privateKey);
         }
     }
 }

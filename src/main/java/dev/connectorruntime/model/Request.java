@@ -1,9 +1,6 @@
 package dev.connectorruntime.model;
 
 import jakarta.validation.constraints.AssertTrue;
-import java.util.Locale;
-import java.util.Set;
-
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,15 +30,12 @@ public record Request(Method method, TemplateText path, Map<String, TemplateText
         return p.startsWith("/") && p.indexOf('?') < 0 && !p.replace("{{#", "").contains("#");
     }
 
-    /** SPEC §4: credentials and what the HTTP client owns are not an action's to set. */
-    @AssertTrue(message = "may not set Authorization, Host, Content-Length, Connection, Expect or Upgrade")
+    /** SPEC §4: credentials and what the HTTP client owns are not an action's to set ({@link ReservedHeaders}). */
+    @AssertTrue(message = "may not set Authorization, a Proxy-* header or one the HTTP client owns: "
+            + ReservedHeaders.CLIENT_OWNED_LIST)
     public boolean isHeadersAllowed() {
-        return headers.keySet().stream().noneMatch(h -> RESERVED_HEADERS.contains(h.toLowerCase(Locale.ROOT)));
+        return headers.keySet().stream().noneMatch(ReservedHeaders::forAction);
     }
-
-    /** Headers an action may not set, lower-case. */
-    public static final Set<String> RESERVED_HEADERS =
-            Set.of("authorization", "host", "content-length", "connection", "expect", "upgrade");
 
     /** The methods an action may use. */
     public enum Method {

@@ -14,10 +14,12 @@ import dev.connectorruntime.load.YScalar;
 import dev.connectorruntime.load.YamlLoader;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Connector;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +34,10 @@ public final class Definitions {
 
     /** SPEC §1: a definition's name, so a name given on the command line can never reach another folder. */
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+
+    /** A top-level {@code connector:} line, its value plain or quoted, maybe followed by a comment. */
+    private static final Pattern CONNECTOR_LINE =
+            Pattern.compile("(?m)^([\"']?)connector\\1:[ \t]*[\"']?([a-z][a-z0-9_-]*)[\"']?[ \t]*(?:#.*)?$");
 
     private Definitions() {
     }
@@ -55,7 +61,8 @@ public final class Definitions {
         List<Problem> problems = new ArrayList<>(action.problems());
         String connectorName = action.partial() != null ? action.partial().connector()
                 : action.root() instanceof YMap m && m.get("connector") instanceof YScalar s
-                && NAME.matcher(s.text()).matches() ? s.text() : null;
+                && NAME.matcher(s.text()).matches() ? s.text() : action.root() == null ? writtenConnector(actionFile)
+                : null;
         Path connectorFile = connectorName == null ? null : workspace.connectorFile(connectorName);
         Connector connector = null;
         if (connectorFile != null && Files.isRegularFile(connectorFile)) {
@@ -63,14 +70,30 @@ public final class Definitions {
             Validator.Checked<Connector> checked = Validator.connector(connectorFile, stamps);
             problems.addAll(checked.problems());
             connector = checked.definition();
-        }
-        if (action.partial() != null) {
-            problems.addAll(Validator.crossCheck(action.partial(), connector, workspace.connectorNames()));
+            if (action.partial() != null) {
+                problems.addAll(Validator.crossCheck(action.partial(), checked.partial(), List.of(connectorName)));
+            }
+        } else if (action.partial() != null) {
+            problems.addAll(Validator.crossCheck(action.partial(), null, workspace.connectorNames()));
         }
         if (action.definition() == null || connector == null || problems.stream().anyMatch(Problem::isError)) {
             throw Failure.invalid(problems);
         }
         return new Pair(action.definition(), connector);
+    }
+
+    /**
+     * The connector an action file names on a line of its own ({@code connector: api}), for an action that is not
+     * valid YAML (or uses an anchor, an alias or a tag): its connector's problems are still worth reporting, as
+     * {@code validate} reports them. {@code null} when there is no such line.
+     */
+    private static String writtenConnector(Path actionFile) {
+        try {
+            Matcher m = CONNECTOR_LINE.matcher(new String(YamlLoader.read(actionFile), StandardCharsets.UTF_8));
+            return m.find() ? m.group(2) : null;
+        } catch (Failure unreadable) {
+            return null;
+        }
     }
 
     /**

@@ -9,7 +9,9 @@ import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Location;
 import dev.connectorruntime.error.Problem;
+import dev.connectorruntime.load.YMap;
 import dev.connectorruntime.load.YNode;
+import dev.connectorruntime.load.YScalar;
 import dev.connectorruntime.load.YamlLoader;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Auth;
@@ -18,6 +20,7 @@ import dev.connectorruntime.model.Example;
 import dev.connectorruntime.model.Input;
 import dev.connectorruntime.model.OAuth2;
 import dev.connectorruntime.model.SecretTemplate;
+import dev.connectorruntime.http.CaFile;
 import dev.connectorruntime.http.Origins;
 import dev.connectorruntime.secret.Placeholders;
 import java.nio.file.Path;
@@ -64,7 +67,8 @@ public final class Validator {
 
     /** The connector; when {@code stamps} say this exact file passed before, only loaded and bound. */
     public static Checked<Connector> connector(Path file, ValidationStamps stamps) {
-        return check(file, SchemaCheck.Schema.CONNECTOR, ConnectorBinder::bind, Validator::connectorChecks, stamps);
+        return check(file, SchemaCheck.Schema.CONNECTOR, ConnectorBinder::bindAsFarAsPossible,
+                Validator::connectorChecks, stamps);
     }
 
     /** The action; when {@code stamps} say this exact file passed before, only loaded and bound. */
@@ -77,8 +81,12 @@ public final class Validator {
         T bind(YNode root, Path file, List<Problem> problems);
     }
 
-    private static <T> Checked<T> check(Path file, SchemaCheck.Schema schema, Binder<T> binder,
-                                        java.util.function.BiConsumer<T, List<Problem>> more,
+    /** The checks of a bound definition beyond its binding. */
+    private interface More<T> {
+        void check(T definition, YNode root, List<Problem> problems);
+    }
+
+    private static <T> Checked<T> check(Path file, SchemaCheck.Schema schema, Binder<T> binder, More<T> more,
                                         ValidationStamps stamps) {
         byte[] bytes;
         YNode root;
@@ -100,7 +108,7 @@ public final class Validator {
         }
         List<Problem> problems = merge(bound, SchemaCheck.check(root, schema));
         if (definition != null) {
-            more.accept(definition, problems);
+            more.check(definition, root, problems);
             if (!bindingErrors) {
                 problems.addAll(ModelConstraints.check(definition, root, Location.of(file)));
             }
@@ -126,8 +134,11 @@ public final class Validator {
         return out;
     }
 
-    /** SPEC §2: URLs written out in full are checked now; those with placeholders when they are resolved. */
-    private static void connectorChecks(Connector connector, List<Problem> problems) {
+    /**
+     * SPEC §2: URLs written out in full are checked now, those with placeholders when they are resolved; the CA
+     * file is read as the HTTP client will read it; a credential written out in full is a warning.
+     */
+    private static void connectorChecks(Connector connector, YNode root, List<Problem> problems) {
         List<SecretTemplate> urls = new ArrayList<>();
         if (connector.baseUrl() != null) {
             urls.add(connector.baseUrl());
@@ -142,9 +153,22 @@ public final class Validator {
                         url.source().startsWith("http://") ? "use https://" : null));
             }
         }
+        caFile(connector, root, problems);
+        LiteralCredentials.check(connector, problems);
     }
 
-    private static void actionChecks(Action action, List<Problem> problems) {
+    private static void caFile(Connector connector, YNode root, List<Problem> problems) {
+        String problem = connector.caFile() == null ? null : CaFile.problem(connector.caFile());
+        if (problem != null && root instanceof YMap m && m.get("tls") instanceof YMap tls
+                && tls.get("ca_file") instanceof YScalar written) {
+            problems.add(Problem.error(Code.CA_FILE, written.location(),
+                    "`tls.ca_file` `" + written.text() + "` " + problem,
+                    "the path is relative to the connector file's folder: name a PEM file of the CA certificates to"
+                            + " trust"));
+        }
+    }
+
+    private static void actionChecks(Action action, YNode root, List<Problem> problems) {
         CompiledAction compiled = CompiledAction.compile(action, problems);
         if (compiled == null) {
             return;

@@ -52,16 +52,18 @@ public final class WorkspaceCheck {
                 .map(Validator::connector).toList();
         List<Validator.Checked<Action>> checkedActions = actionFiles.parallelStream().map(Validator::action).toList();
         Map<Path, Connector> connectors = new LinkedHashMap<>();
+        // what could be bound of each connector, errors or not: its actions are checked against it all the same
+        Map<Path, Connector> partial = new HashMap<>();
         Iterator<Path> connectorPaths = connectorFiles.iterator();
         for (Validator.Checked<Connector> c : checkedConnectors) {
-            Path f = connectorPaths.next();
+            Path f = connectorPaths.next().toAbsolutePath().normalize();
             problems.addAll(c.problems());
             if (c.definition() != null) {
-                connectors.put(f.toAbsolutePath().normalize(), c.definition());
+                connectors.put(f, c.definition());
             }
+            partial.put(f, c.partial());
         }
         Map<Path, Action> actions = new LinkedHashMap<>();
-        Map<Path, Connector> elsewhere = new HashMap<>();
         Iterator<Path> actionPaths = actionFiles.iterator();
         for (Validator.Checked<Action> a : checkedActions) {
             Path f = actionPaths.next();
@@ -74,9 +76,11 @@ public final class WorkspaceCheck {
             }
             Workspace home = new Workspace(f.toAbsolutePath().getParent().getParent());
             Path connectorFile = home.connectorFile(a.partial().connector()).toAbsolutePath().normalize();
-            Connector connector = connectors.containsKey(connectorFile) ? connectors.get(connectorFile)
-                    : elsewhere.computeIfAbsent(connectorFile,
-                            cf -> Files.isRegularFile(cf) ? Validator.connector(cf).definition() : null);
+            if (!partial.containsKey(connectorFile)) { // a connector outside the files checked
+                partial.put(connectorFile, Files.isRegularFile(connectorFile)
+                        ? Validator.connector(connectorFile).partial() : null);
+            }
+            Connector connector = partial.get(connectorFile);
             boolean exists = Files.isRegularFile(connectorFile);
             List<String> names = exists ? List.of(a.partial().connector()) : home.connectorNames();
             problems.addAll(Validator.crossCheck(a.partial(), connector, names));

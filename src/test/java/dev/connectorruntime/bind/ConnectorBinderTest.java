@@ -542,6 +542,62 @@ class ConnectorBinderTest {
     }
 
     @Test
+    void bindWhenConnectorSetsAHeaderTheHttpClientOwnsThenReservedHeaderButAuthorizationIsItsOwn() {
+        assertThat(describeAll(connectorProblems("""
+                name: demo
+                base_url: https://api.example.com
+                headers:
+                  Authorization: Bearer <<demo_token>>
+                  Host: evil.example.com
+                  transfer-encoding: chunked
+                  Content-Length: 0
+                  Connection: close
+                  Expect: 100-continue
+                  Upgrade: h2c
+                  TE: trailers
+                  Trailer: X-Sum
+                  Keep-Alive: timeout=5
+                  Proxy-Authorization: Basic <<demo_proxy>>
+                  Accept: application/json
+                """))).containsExactly(
+                "reserved-header @ 5:9: a connector may not set the `Host` header [the HTTP client sets it itself,"
+                        + " from the request it sends]",
+                "reserved-header @ 6:22: a connector may not set the `transfer-encoding` header [the HTTP client sets"
+                        + " it itself, from the request it sends]",
+                "reserved-header @ 7:19: a connector may not set the `Content-Length` header [the HTTP client sets it"
+                        + " itself, from the request it sends]",
+                "reserved-header @ 8:15: a connector may not set the `Connection` header [the HTTP client sets it"
+                        + " itself, from the request it sends]",
+                "reserved-header @ 9:11: a connector may not set the `Expect` header [the HTTP client sets it itself,"
+                        + " from the request it sends]",
+                "reserved-header @ 10:12: a connector may not set the `Upgrade` header [the HTTP client sets it"
+                        + " itself, from the request it sends]",
+                "reserved-header @ 11:7: a connector may not set the `TE` header [the HTTP client sets it itself,"
+                        + " from the request it sends]",
+                "reserved-header @ 12:12: a connector may not set the `Trailer` header [the HTTP client sets it"
+                        + " itself, from the request it sends]",
+                "reserved-header @ 13:15: a connector may not set the `Keep-Alive` header [the HTTP client sets it"
+                        + " itself, from the request it sends]",
+                "reserved-header @ 14:24: a connector may not set the `Proxy-Authorization` header [`Proxy-*` headers"
+                        + " are for a proxy, not the API: set HTTPS_PROXY or HTTP_PROXY]");
+    }
+
+    @Test
+    void bindWhenTheApiKeyTravelsInAHeaderTheHttpClientOwnsThenReservedHeader() {
+        assertThat(describe(connectorProblem("""
+                name: demo
+                base_url: https://api.example.com
+                auth: { type: api_key, in: header, name: Transfer-Encoding, value: <<demo_key>> }
+                """))).isEqualTo("reserved-header @ 3:42: a connector may not set the `Transfer-Encoding` header"
+                + " [the HTTP client sets it itself, from the request it sends]");
+        assertThat(connector("""
+                name: demo
+                base_url: https://api.example.com
+                auth: { type: api_key, in: query, name: host, value: <<demo_key>> }
+                """).auth()).isInstanceOf(Auth.ApiKey.class);
+    }
+
+    @Test
     void bindWhenCaFileRelativeThenResolvedAgainstTheConnectorFolder() {
         Connector c = connector("""
                 name: demo

@@ -115,6 +115,35 @@ class RequestBinderTest {
     }
 
     @Test
+    void bindWhenActionSetsAHopByHopOrProxyHeaderThenRefusedAsWell() {
+        assertThat(describeAll(actionProblems(HEAD + """
+                  method: POST
+                  path: /things
+                  headers:
+                    Transfer-Encoding: chunked
+                    te: trailers
+                    Trailer: X-Sum
+                    Keep-Alive: timeout=5
+                    Proxy-Authorization: Basic {{token}}
+                    PROXY-CONNECTION: keep-alive
+                    X-Proxy: fine
+                  text: "{{token}}"
+                """))).containsExactly(
+                "reserved-header @ 7:24: an action may not set the `Transfer-Encoding` header [Authorization comes from"
+                        + " the connector's `auth`; the HTTP client sets the others]",
+                "reserved-header @ 8:9: an action may not set the `te` header [Authorization comes from the"
+                        + " connector's `auth`; the HTTP client sets the others]",
+                "reserved-header @ 9:14: an action may not set the `Trailer` header [Authorization comes from the"
+                        + " connector's `auth`; the HTTP client sets the others]",
+                "reserved-header @ 10:17: an action may not set the `Keep-Alive` header [Authorization comes from the"
+                        + " connector's `auth`; the HTTP client sets the others]",
+                "reserved-header @ 11:26: an action may not set the `Proxy-Authorization` header [`Proxy-*` headers"
+                        + " are for a proxy, not the API: set HTTPS_PROXY or HTTP_PROXY]",
+                "reserved-header @ 12:23: an action may not set the `PROXY-CONNECTION` header [`Proxy-*` headers are"
+                        + " for a proxy, not the API: set HTTPS_PROXY or HTTP_PROXY]");
+    }
+
+    @Test
     void bindWhenReservedHeaderThenHintSaysWhereItComesFrom() {
         assertThat(actionProblem(HEAD + "  method: GET\n  path: /x\n  headers: {Authorization: x}\n").hint())
                 .isEqualTo("Authorization comes from the connector's `auth`; the HTTP client sets the others");

@@ -20,6 +20,9 @@ class OriginsTest {
         "http://localhost:9000",
         "http://LOCALHOST/api",
         "http://[::1]:8080/token",
+        "https://api.example.com:1/v2",
+        "https://api.example.com:65535",
+        "https://api.example.com:/v2",
     })
     void problemWhenHttpsOrLoopbackThenNone(String url) {
         assertThat(Origins.problem(url)).isNull();
@@ -40,6 +43,15 @@ class OriginsTest {
         "/services/data                            | is not an absolute http(s) URL",
         "https://                                  | is not a valid URL: Expected authority",
         "https://exa mple.com                      | is not a valid URL: Illegal character in authority",
+        "https://api.example.com:99999/v2          | has a port that is not a number from 1 to 65535",
+        "https://api.example.com:0                 | has a port that is not a number from 1 to 65535",
+        "https://api.example.com:65536             | has a port that is not a number from 1 to 65535",
+        "https://api.example.com:2147483648        | has a port that is not a number from 1 to 65535",
+        "https://api.example.com:8o8o/v2           | has a port that is not a number from 1 to 65535",
+        "https://api.example.com:-1                | has a port that is not a number from 1 to 65535",
+        "https://api.example.com:+443              | has a port that is not a number from 1 to 65535",
+        "http://[::1]:70000/token                  | has a port that is not a number from 1 to 65535",
+        "http://127.0.0.1:0                        | has a port that is not a number from 1 to 65535",
     })
     void problemWhenNotAllowedThenSaysWhy(String url, String problem) {
         assertThat(Origins.problem(url)).isEqualTo(problem);

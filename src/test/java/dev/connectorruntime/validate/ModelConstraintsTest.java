@@ -15,6 +15,7 @@ import dev.connectorruntime.model.OutputFrom;
 import dev.connectorruntime.model.Paginate;
 import dev.connectorruntime.model.Request;
 import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.model.TemplateText;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +51,8 @@ class ModelConstraintsTest {
 
         assertThat(messages(bad)).containsExactly(
                 "`name` must be lower-case letters, digits, - and _, starting with a letter",
-                "`request.headers` may not set Authorization, Host, Content-Length, Connection, Expect or Upgrade",
+                "`request.headers` may not set Authorization, a Proxy-* header or one the HTTP client owns: Host,"
+                        + " Content-Length, Connection, Expect, Upgrade, Transfer-Encoding, TE, Trailer, Keep-Alive",
                 "`request.path` must start with / and hold no query string or fragment");
     }
 
@@ -74,6 +76,18 @@ class ModelConstraintsTest {
 
         assertThat(messages(bad)).containsExactly(
                 "`output_from` must be `body` for a paginated action: its output is the pages' items");
+    }
+
+    @Test
+    void checkWhenAJavaBuiltConnectorSetsAHeaderTheHttpClientOwnsThenReported() {
+        Location at = new Location(Path.of("connectors/things.yaml"), 1, 1);
+        Connector c = new Connector("things", null, new SecretTemplate("https://api.example.com", at), new Auth.None(),
+                Map.of("Authorization", new SecretTemplate("Bearer <<t>>", at),
+                        "Transfer-Encoding", new SecretTemplate("chunked", at)),
+                null, null, null, null, Location.of(Path.of("connectors/things.yaml")));
+
+        assertThat(messages(c)).containsExactly("`headers` may not set a Proxy-* header or one the HTTP client owns:"
+                + " Host, Content-Length, Connection, Expect, Upgrade, Transfer-Encoding, TE, Trailer, Keep-Alive");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectorruntime.load.YamlLoader;
+import dev.connectorruntime.model.Input;
 import dev.connectorruntime.model.Json;
+import dev.connectorruntime.model.ReservedHeaders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +96,32 @@ class PublishedSchemasTest {
                 assertThat(e.getValue().has("title")).as(name + "." + e.getKey() + " title").isTrue();
                 assertThat(e.getValue().has("description")).as(name + "." + e.getKey() + " description").isTrue();
             });
+        }
+    }
+
+    @Test
+    void theSchemasRefuseTheHeadersTheRuntimeRefusesInAnyCase() throws IOException {
+        for (String name : List.of("Host", "content-length", "Connection", "EXPECT", "Upgrade", "Transfer-Encoding",
+                "te", "TE", "Trailer", "keep-alive", "Proxy-Authorization", "proxy-connection", "Authorization",
+                "Accept", "X-Proxy", "Tea", "Hosts", "Proxy")) {
+            String connector = "{\"name\":\"x\",\"base_url\":\"https://a.example.com\",\"headers\":{\"" + name
+                    + "\":\"v\"}}";
+            String action = "{\"name\":\"x\",\"connector\":\"y\",\"request\":{\"method\":\"GET\","
+                    + "\"path\":\"/x\",\"headers\":{\"" + name + "\":\"v\"}}}";
+            assertThat(SchemaCheck.Schema.CONNECTOR.compiled().validate(Json.parse(connector)).isEmpty())
+                    .as("connector header " + name).isEqualTo(!ReservedHeaders.forConnector(name));
+            assertThat(SchemaCheck.Schema.ACTION.compiled().validate(Json.parse(action)).isEmpty())
+                    .as("action header " + name).isEqualTo(!ReservedHeaders.forAction(name));
+        }
+    }
+
+    @Test
+    void theActionSchemaRefusesAnInputNamedAfterAnEscaper() throws IOException {
+        for (String name : List.of("soql", "soql_like", "soql_text", "limit")) {
+            String action = "{\"name\":\"x\",\"connector\":\"y\",\"inputs\":{\"" + name + "\":{\"type\":"
+                    + "\"string\"}},\"request\":{\"method\":\"GET\",\"path\":\"/x\"}}";
+            assertThat(SchemaCheck.Schema.ACTION.compiled().validate(Json.parse(action)).isEmpty()).as(name)
+                    .isEqualTo(!Input.RESERVED_NAMES.contains(name));
         }
     }
 
