@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import dev.connectorruntime.secret.Leaks;
 import java.util.function.Supplier;
 
 /** Drives the CLI through picocli with captured stdout and stderr, as a user's shell would. */
@@ -43,6 +46,14 @@ final class Cli {
                 .retriers(executor -> new Retrier(executor, d -> { }, bound -> 0, Clock.systemUTC()));
     }
 
+    /**
+     * Runs without the leak scan: for the one test that shows a secret on purpose (a JSON key that spells it, which
+     * JSON-aware masking never touches).
+     */
+    static Result runShowingSecrets(Path cwd, Map<String, String> env, String... args) {
+        return run(engines(), InputStream.nullInputStream(), cwd, env, false, args);
+    }
+
     /** Runs with this as stdin. */
     static Result withStdin(InputStream stdin, Path cwd, Map<String, String> env, String... args) {
         return run(engines(), stdin, cwd, env, args);
@@ -56,6 +67,11 @@ final class Cli {
 
     private static Result run(Supplier<ConnectorRuntime.Builder> engines, InputStream stdin, Path cwd,
                               Map<String, String> env, String... args) {
+        return run(engines, stdin, cwd, env, true, args);
+    }
+
+    private static Result run(Supplier<ConnectorRuntime.Builder> engines, InputStream stdin, Path cwd,
+                              Map<String, String> env, boolean scan, String... args) {
         if (!env.containsKey("CONNECTOR_RUNTIME_CACHE_DIR") && !env.containsKey("XDG_CACHE_HOME")) {
             Map<String, String> withCache = new HashMap<>(env);
             try {
@@ -70,6 +86,29 @@ final class Cli {
         StringWriter err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true),
                 new Context(env, cwd, false, engines, new Redactor(), stdin));
-        return new Result(code, out.toString(), err.toString());
+        Result result = new Result(code, out.toString(), err.toString());
+        if (scan) {
+            scanForLeaks(result, env, args);
+        }
+        return result;
+    }
+
+    /** Variables that hold secrets by their names: every CLI test's streams are searched for their values. */
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|API_KEY|PRIVATE_KEY).*");
+
+    /**
+     * SPEC §8 in every CLI test: the values of the secret variables the run was given, in every encoding of
+     * {@link Leaks}, appear neither on stdout nor on stderr ({@code token --show} prints the token on request, the
+     * one exception). Values under 6 characters are left out: they are masked only where they stand alone.
+     */
+    private static void scanForLeaks(Result result, Map<String, String> env, String... args) {
+        if (List.of(args).contains("--show")) {
+            return;
+        }
+        String[] secrets = env.entrySet().stream()
+                .filter(e -> SECRET_NAME.matcher(e.getKey()).matches() && e.getValue().length() >= 6)
+                .map(Map.Entry::getValue).toArray(String[]::new);
+        Leaks.assertNone("stdout of " + String.join(" ", args), result.out(), secrets);
+        Leaks.assertNone("stderr of " + String.join(" ", args), result.err(), secrets);
     }
 }

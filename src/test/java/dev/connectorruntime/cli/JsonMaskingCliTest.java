@@ -59,7 +59,8 @@ class JsonMaskingCliTest {
         server.stubFor(get("/thing").willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("{\"echo\":\"you sent s3cret-passw0rd!\",\"s3cret-passw0rd\":1}")));
 
-        Cli.Result r = Cli.run(dir, Map.of("API_USER", "ada", "API_PASSWORD", "s3cret-passw0rd"), "run", "fetch");
+        Cli.Result r = Cli.runShowingSecrets(dir, Map.of("API_USER", "ada", "API_PASSWORD", "s3cret-passw0rd"), "run",
+                "fetch");
 
         assertThat(r.out()).isEqualTo("{\"echo\":\"you sent ****!\",\"s3cret-passw0rd\":1}\n");
     }
