@@ -20,6 +20,7 @@ import dev.connectorruntime.run.Plan.Value;
 import dev.connectorruntime.secret.Placeholders;
 import dev.connectorruntime.secret.Secret;
 import dev.connectorruntime.secret.SecretResolver;
+import dev.connectorruntime.validate.HeaderValues;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,7 +198,7 @@ public final class DryRun {
             }
             warnings.add(Problem.warning(p.code(), p.location(), p.message(), p.hint()));
         }
-        List<Problem> headers = ConnectorSecrets.headerProblems(connector, values::get);
+        List<Problem> headers = HeaderValues.problems(connector, values::get);
         if (!headers.isEmpty()) {
             throw Failure.invalid(headers);
         }

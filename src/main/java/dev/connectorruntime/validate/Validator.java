@@ -155,6 +155,7 @@ public final class Validator {
         }
         caFile(connector, root, problems);
         LiteralCredentials.check(connector, problems);
+        problems.addAll(HeaderValues.problems(connector, template -> null)); // as written; values are run's
     }
 
     private static void caFile(Connector connector, YNode root, List<Problem> problems) {
