@@ -10,18 +10,12 @@ public final class Durations {
 
     /** The duration, or {@code null} when the text is not one. */
     public static Duration parse(String text) {
-        if (text == null) {
+        Quantities q = Quantities.split(text, 9);
+        if (q == null) {
             return null;
         }
-        int i = 0;
-        while (i < text.length() && Character.isDigit(text.charAt(i))) {
-            i++;
-        }
-        if (i == 0 || i > 9) {
-            return null;
-        }
-        long n = Long.parseLong(text.substring(0, i));
-        switch (text.substring(i)) {
+        long n = q.number();
+        switch (q.unit()) {
             case "ms": return Duration.ofMillis(n);
             case "s": return Duration.ofSeconds(n);
             case "m": return Duration.ofMinutes(n);

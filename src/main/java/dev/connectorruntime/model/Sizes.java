@@ -11,18 +11,12 @@ public final class Sizes {
 
     /** The size in bytes, or {@code null} when the text is not one (or is zero, or past 2 GB). */
     public static Long parse(String text) {
-        if (text == null) {
+        Quantities q = Quantities.split(text, 10);
+        if (q == null) {
             return null;
         }
-        int i = 0;
-        while (i < text.length() && Character.isDigit(text.charAt(i))) {
-            i++;
-        }
-        if (i == 0 || i > 10) {
-            return null;
-        }
-        long n = Long.parseLong(text.substring(0, i));
-        long unit = switch (text.substring(i).trim()) {
+        long n = q.number();
+        long unit = switch (q.unit().trim()) {
             case "", "B" -> 1;
             case "KB" -> 1024;
             case "MB" -> 1024 * 1024;
