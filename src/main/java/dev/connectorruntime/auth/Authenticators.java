@@ -62,12 +62,16 @@ public final class Authenticators {
                 : new Credentials(Map.of(), one, null);
     }
 
-    /** RFC 7617: user-id ":" password, UTF-8, base64. */
+    /** The Basic header of the credentials, registered with the redactor, its base64 on its own too. */
     private static Secret basic(Secret user, Secret password, Redactor redactor) {
-        String pair = user.reveal() + ":" + password.reveal();
-        String encoded = Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
-        redactor.register(encoded); // a server may echo the credentials without their scheme
-        return registered("Basic " + encoded, redactor);
+        String header = basicHeader(user.reveal(), password.reveal());
+        redactor.register(header.substring("Basic ".length())); // a server may echo it without its scheme
+        return registered(header, redactor);
+    }
+
+    /** RFC 7617: user-id ":" password, UTF-8, base64, after the scheme (the sandbox checks against it too). */
+    public static String basicHeader(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Secret registered(String value, Redactor redactor) {

@@ -11,6 +11,7 @@ import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.http.CallContext;
 import dev.connectorruntime.http.Cancellation;
+import dev.connectorruntime.http.Deadline;
 import dev.connectorruntime.http.HttpExecutor;
 import dev.connectorruntime.http.HttpListener;
 import dev.connectorruntime.http.Proxies;
@@ -149,8 +150,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         for (String name : g.workspace().actionNames()) {
             try {
                 PreparedAction a = g.action(name);
-                out.add(new ActionInfo(name, a.action().description(), a.connector().name(),
-                        a.action().request().method(), a.action().request().path().source(), a.inputSchema()));
+                out.add(info(a));
             } catch (Failure f) {
                 // reported by problems()
             }
@@ -190,8 +190,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     public ActionInfo action(String name) {
         try {
             PreparedAction a = current.get().action(name);
-            return new ActionInfo(name, a.action().description(), a.connector().name(),
-                    a.action().request().method(), a.action().request().path().source(), a.inputSchema());
+            return info(a);
         } catch (Failure f) {
             throw f.redacted(redactor);
         }
@@ -226,8 +225,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             Generation g = current.get();
             Connector connector = Definitions.forConnector(g.workspace(), connectorName);
-            return session(g, connector).token(new CallContext(options.listener, dev.connectorruntime.http.Deadline.NONE,
-                    new Cancellation()));
+            return session(g, connector).token(new CallContext(options.listener, Deadline.NONE, new Cancellation()));
         } catch (Failure f) {
             throw f.redacted(redactor);
         } catch (RuntimeException e) {
@@ -263,6 +261,11 @@ public final class ConnectorRuntime implements AutoCloseable {
         closed = true;
         inFlight.forEach(Cancellation::close);
         sessions.close();
+    }
+
+    private static ActionInfo info(PreparedAction a) {
+        return new ActionInfo(a.action().name(), a.action().description(), a.connector().name(),
+                a.action().request().method(), a.action().request().path().source(), a.inputSchema());
     }
 
     private Generation generation() {

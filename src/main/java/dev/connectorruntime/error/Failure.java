@@ -60,12 +60,7 @@ public class Failure extends RuntimeException {
 
     /** The same failure as another kind: an API-level answer of the token endpoint is an authentication failure. */
     public Failure as(Kind other) {
-        Builder b = of(other, getMessage()).code(code).hint(hint).apiError(apiError).cause(getCause())
-                .problems(problems);
-        if (status != null) {
-            b.status(status);
-        }
-        return b.build();
+        return as(other, code);
     }
 
     /** The same failure as another kind and code. */

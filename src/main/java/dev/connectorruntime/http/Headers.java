@@ -28,18 +28,10 @@ public final class Headers<V> implements Iterable<Headers.Header<V>> {
         }
     }
 
-    private static final Headers<?> NONE = new Headers<>(List.of());
-
     private final List<Header<V>> headers;
 
     private Headers(List<Header<V>> headers) {
         this.headers = Collections.unmodifiableList(headers);
-    }
-
-    /** No headers. */
-    @SuppressWarnings("unchecked")
-    public static <V> Headers<V> none() {
-        return (Headers<V>) NONE;
     }
 
     public static <V> Builder<V> builder() {

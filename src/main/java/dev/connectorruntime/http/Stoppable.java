@@ -6,7 +6,7 @@ package dev.connectorruntime.http;
  * a {@code send}). Nowhere else: an interrupt that reached a thread inside, say, the token cache's
  * {@code FileChannel} would close the channel, so {@link #stop} interrupts only between {@link #enter} and
  * {@link #exit}, and {@link #exit} clears an interrupt that came too late to matter. Ctrl-C's interrupt is not
- * this class's: it is told apart by {@link #reason()} being {@code null}.
+ * this class's: it is told apart by {@link #exit()} returning {@code null}.
  */
 final class Stoppable {
 
@@ -60,7 +60,4 @@ final class Stoppable {
         return reason;
     }
 
-    synchronized Reason reason() {
-        return reason;
-    }
 }

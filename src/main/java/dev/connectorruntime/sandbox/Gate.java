@@ -1,9 +1,8 @@
 package dev.connectorruntime.sandbox;
 
+import dev.connectorruntime.auth.Authenticators;
 import dev.connectorruntime.model.Auth;
 import dev.connectorruntime.model.OAuth2;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -31,8 +30,7 @@ final class Gate {
 
     static Gate of(Auth auth, SandboxSecrets secrets, TokenEndpoint tokens) {
         if (auth instanceof Auth.Basic b) {
-            String pair = secrets.resolve(b.username()) + ":" + secrets.resolve(b.password());
-            String expected = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+            String expected = Authenticators.basicHeader(secrets.resolve(b.username()), secrets.resolve(b.password()));
             return new Gate("Authorization", false, expected::equals, "Basic realm=\"sandbox\"");
         }
         if (auth instanceof Auth.Bearer b) {

@@ -110,10 +110,6 @@ public final class Redactor implements Masking {
         }
     }
 
-    /** How many forms are masked: for the memory benchmark and tests. */
-    public synchronized int size() {
-        return snapshot.length;
-    }
 
     private static boolean add(Map<String, Boolean> into, String value) {
         boolean tokenOnly = value.length() < MIN_SUBSTRING_LENGTH;
