@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,6 +50,9 @@ public final class Main implements Runnable {
                 StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
+        if (args.length > 0 && args[0].equals("serve")) {
+            System.exit(serve(args, out, err));
+        }
         Context context = new Context(System.getenv(), Path.of("").toAbsolutePath(), System.console() != null,
                 ConnectorRuntime::builder, new Redactor());
         Interrupts interrupts = Interrupts.install(Thread.currentThread());
@@ -57,6 +61,25 @@ public final class Main implements Runnable {
         err.flush();
         interrupts.finished();
         System.exit(code);
+    }
+
+    /**
+     * {@code serve} in a real process: stdout is the protocol's alone (anything else printing on System.out goes to
+     * stderr), library logs go to stderr redacted, and SIGTERM and Ctrl-C are the server's to handle: after such a
+     * signal the JVM would exit 143/130 whatever its shutdown hooks do, and {@code System.exit} in a hook
+     * deadlocks, so the server takes the signal, drains, returns, and the process exits 0.
+     */
+    private static int serve(String[] args, PrintWriter out, PrintWriter err) {
+        System.setOut(new java.io.PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        Redactor redactor = new Redactor();
+        StderrLogging.install(err, redactor);
+        CountDownLatch stop = Signals.stopOn("TERM", "INT");
+        Context context = new Context(System.getenv(), Path.of("").toAbsolutePath(), false,
+                ConnectorRuntime::builder, redactor, System.in, stop);
+        int code = execute(args, out, err, context);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     /** Runs one command line; returns its exit code. Tests call this with captured writers. */
@@ -168,6 +191,7 @@ public final class Main implements Runnable {
         commands.put("describe", () -> new DescribeCommand(context));
         commands.put("token", () -> new TokenCommand(context));
         commands.put("test", () -> new TestCommand(context));
+        commands.put("serve", () -> new ServeCommand(context));
         commands.put("schema", () -> new CommandLine(new SchemaCommand())
                 .addSubcommand(new SchemaCommand.Export(context)));
         return commands;

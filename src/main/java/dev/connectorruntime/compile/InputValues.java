@@ -8,6 +8,7 @@ import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.error.Suggestions;
 import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Input;
+import dev.connectorruntime.model.InputType;
 import dev.connectorruntime.model.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -72,6 +73,50 @@ public final class InputValues {
             out.put(input.name(), v);
         }
         return new InputValues(out);
+    }
+
+    /**
+     * Every problem of a JSON object of arguments, as an MCP client or an HTTP caller sends them (SPEC §11): unknown
+     * names, missing required inputs, and every rule of each input's schema broken; empty when {@link #bind} would
+     * accept them. Types are JSON's own: the string {@code "5"} is not an integer, and the problem says so.
+     */
+    public static List<String> problems(Action action, ObjectNode given) {
+        List<String> problems = new ArrayList<>();
+        given.fieldNames().forEachRemaining(name -> {
+            if (action.input(name) == null) {
+                List<String> names = action.inputs().stream().map(Input::name).toList();
+                String near = Suggestions.closest(name, names);
+                problems.add("`" + action.name() + "` has no input " + Echo.quoted(name)
+                        + (near != null ? " (did you mean `" + near + "`?)"
+                        : names.isEmpty() ? " (it takes no inputs)" : " (its inputs are: " + String.join(", ", names) + ")"));
+            }
+        });
+        for (Input input : action.inputs()) {
+            JsonNode v = given.get(input.name());
+            if (v == null || v.isNull()) {
+                if (input.required()) {
+                    problems.add("input `" + input.name() + "` is required");
+                }
+                continue;
+            }
+            int before = problems.size();
+            InputChecker.check("input `" + input.name() + "`", input.schema(), v, problems);
+            if (problems.size() > before && v.isTextual() && input.type() != InputType.STRING && quotedScalar(input, v)) {
+                problems.set(before, problems.get(before) + " (send it as a JSON " + input.type().schemaName()
+                        + ", without quotes)");
+            }
+        }
+        return problems;
+    }
+
+    /** A string such as {@code "5"} for an integer input: the caller quoted a value of the right type. */
+    private static boolean quotedScalar(Input input, JsonNode v) {
+        try {
+            JsonNode parsed = parse(input, v.asText());
+            return !parsed.isTextual();
+        } catch (Failure e) {
+            return false;
+        }
     }
 
     private static Input known(Action action, String name) {

@@ -1,10 +1,12 @@
 package dev.connectorruntime.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectorruntime.auth.TokenStatus;
 import dev.connectorruntime.auth.TokenStore;
 import dev.connectorruntime.auth.Warnings;
 import dev.connectorruntime.auth.cache.DiskTokenStore;
+import dev.connectorruntime.compile.InputValues;
 import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
@@ -137,6 +139,21 @@ public final class ConnectorRuntime implements AutoCloseable {
             if (unhook != null) {
                 unhook.run();
             }
+        }
+    }
+
+    /**
+     * Every problem of a JSON object of arguments for {@code action}, without calling it (SPEC §11: a server lists
+     * them all): unknown names, missing required inputs, each broken rule. Empty when a call would accept them.
+     *
+     * @throws Failure USAGE for an unknown action, INVALID when its definitions fail
+     */
+    public List<String> inputProblems(String action, ObjectNode arguments) {
+        try {
+            PreparedAction a = current.get().action(action);
+            return InputValues.problems(a.action(), arguments).stream().map(redactor::redact).toList();
+        } catch (Failure f) {
+            throw f.redacted(redactor);
         }
     }
 

@@ -213,7 +213,31 @@ public enum Code {
     /** The call was cancelled through its handle, or its deadline passed while it was queued. */
     CANCELLED("cancelled"),
     /** The engine was closed while the call was queued or in flight. */
-    CLOSED("closed");
+    CLOSED("closed"),
+    /** {@code serve}: the connector's queue is full. */
+    OVERLOADED("overloaded"),
+    /** {@code serve}: the call's deadline passed while it waited in its connector's queue. */
+    QUEUE_TIMEOUT("queue-timeout"),
+    /** {@code serve}: the address could not be bound. */
+    BIND_FAILED("bind-failed"),
+    /** {@code serve}: a non-loopback address without {@code CONNECTOR_RUNTIME_SERVE_TOKEN}. */
+    SERVE_TOKEN_REQUIRED("serve-token-required"),
+    /** {@code serve}: no action of the workspace validates, so there is nothing to serve. */
+    NO_ACTIONS("no-actions"),
+    /** {@code serve --http}: the request lacks the serve token, or carries another one. */
+    UNAUTHENTICATED("unauthenticated"),
+    /** {@code serve --http}: the {@code Host} or {@code Origin} is not allowed (DNS rebinding). */
+    FORBIDDEN("forbidden"),
+    /** {@code serve --http}: no route has that path. */
+    NOT_FOUND("not-found"),
+    /** {@code serve --http}: the route does not take that method. */
+    METHOD_NOT_ALLOWED("method-not-allowed"),
+    /** {@code serve --http}: the request body is larger than the cap. */
+    REQUEST_TOO_LARGE("request-too-large"),
+    /** {@code serve --http}: the request body is not {@code application/json}. */
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
+    /** {@code serve --http}: the request body is not the JSON the route takes. */
+    BAD_REQUEST("bad-request");
 
     private final String id;
 

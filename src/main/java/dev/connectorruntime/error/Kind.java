@@ -29,6 +29,11 @@ public enum Kind {
     CANCELLED(130),
     /** The engine was closed while the call was queued or in flight. */
     CLOSED(130),
+    /**
+     * {@code serve} only: the connector's queue was full (SPEC §11), so the call was not admitted; try again later
+     * (HTTP {@code 503} with {@code Retry-After}).
+     */
+    OVERLOADED(6),
     /** The {@code test} command only: an example did not hold. The engine never fails with it. */
     TEST(1);
 
@@ -60,6 +65,7 @@ public enum Kind {
             case INTERRUPTED -> Code.INTERRUPTED;
             case CANCELLED -> Code.CANCELLED;
             case CLOSED -> Code.CLOSED;
+            case OVERLOADED -> Code.OVERLOADED;
             case TEST -> Code.EXAMPLES_FAILED;
         };
     }

@@ -26,4 +26,20 @@ public final class Sizes {
         long bytes = n * unit;
         return unit < 0 || n == 0 || bytes > Integer.MAX_VALUE - 8 ? null : bytes;
     }
+
+    /** A size as options write it: {@code 64KB}, {@code 50MB}, {@code 1.5MB}, or {@code 900 bytes}. */
+    public static String format(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes == 1 ? " byte" : " bytes");
+        }
+        String[] units = {"KB", "MB", "GB"};
+        double v = bytes;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return (v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v))
+                + units[u];
+    }
 }
