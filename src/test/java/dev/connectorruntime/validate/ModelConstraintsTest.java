@@ -32,7 +32,7 @@ class ModelConstraintsTest {
     static Action action(String name, String path, Map<String, TemplateText> headers, List<Input> inputs) {
         Request request = new Request(Request.Method.GET, new TemplateText(path, AT), Map.of(), headers, null);
         return new Action(name, null, "salesforce", inputs, request, null, null, OutputFrom.BODY, List.of(), false,
-                null, null, Location.of(FILE), null, AT);
+                null, null, null, Location.of(FILE), null, AT);
     }
 
     static List<String> messages(Object definition) {
@@ -72,7 +72,7 @@ class ModelConstraintsTest {
         Action a = action("list-things", "/things", Map.of(), List.of());
         Action bad = new Action(a.name(), null, a.connector(), a.inputs(), a.request(),
                 new Paginate("/items", new Paginate.Link(), 10, false), null, OutputFrom.RESPONSE, List.of(), false,
-                null, null, a.location(), null, AT);
+                null, null, a.tool(), a.location(), null, AT);
 
         assertThat(messages(bad)).containsExactly(
                 "`output_from` must be `body` for a paginated action: its output is the pages' items");
