@@ -17,6 +17,7 @@ import dev.connectorruntime.model.Request;
 import dev.connectorruntime.model.RetryPolicy;
 import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.model.TemplateText;
+import dev.connectorruntime.model.Tool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +55,16 @@ class ModelConstraintsTest {
                 "`request.headers` may not set Authorization, a Proxy-* header or one the HTTP client owns: Host,"
                         + " Content-Length, Connection, Expect, Upgrade, Transfer-Encoding, TE, Trailer, Keep-Alive",
                 "`request.path` must start with / and hold no query string or fragment");
+    }
+
+    @Test
+    void checkWhenAJavaBuiltToolHasABadNameAndAnEmptyDescriptionThenBothAreReported() {
+        Action a = action("list-things", "/things", Map.of(), List.of());
+        Action bad = new Action(a.name(), null, a.connector(), a.inputs(), a.request(), null, null, null, List.of(),
+                false, null, null, new Tool("things.list", "", null, true), a.location(), null, AT);
+
+        assertThat(messages(bad)).containsExactly("`tool.description` must not be empty",
+                "`tool.name` must be 1 to 64 letters, digits, _ and -");
     }
 
     @Test
