@@ -19,6 +19,7 @@ import dev.connectorruntime.model.OutputFrom;
 import dev.connectorruntime.model.Paginate;
 import dev.connectorruntime.model.Request;
 import dev.connectorruntime.model.RetryPolicy;
+import dev.connectorruntime.model.Tool;
 import dev.connectorruntime.secret.Placeholders;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,12 +91,13 @@ public final class ActionBinder {
         Boolean idempotent = f.bool("idempotent");
         RetryPolicy retry = Retries.bind(f, problems);
         Duration timeout = f.duration("timeout");
+        Tool tool = ToolBinder.bind(f, problems);
         f.finish();
         if (connector == null || request == null) {
             return null;
         }
         return new Action(name != null ? name : Names.baseName(file), description, connector, inputs, request, paginate,
-                output, outputFrom, examples, Boolean.TRUE.equals(idempotent), retry, timeout, Location.of(file),
+                output, outputFrom, examples, Boolean.TRUE.equals(idempotent), retry, timeout, tool, Location.of(file),
                 outputLocation, connectorLocation);
     }
 

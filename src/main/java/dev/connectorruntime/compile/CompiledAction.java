@@ -104,7 +104,7 @@ public final class CompiledAction {
         for (Input input : action.inputs()) {
             if (input.defaultValue() != null) {
                 List<String> wrong = new ArrayList<>();
-                InputChecker.check("the default of input `" + input.name() + "`", input.schema(),
+                InputChecker.check("the default of input `" + input.name() + "`", InputSchema.of(input),
                         input.defaultValue(), wrong);
                 wrong.forEach(m -> problems.add(Problem.error(Code.BAD_DEFAULT, input.location(), m,
                         "a default must follow the input's own schema")));

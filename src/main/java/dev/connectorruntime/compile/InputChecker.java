@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Checks a value against an input's schema: the JSON Schema keywords SPEC §4 allows, with one message per rule
- * that names the input. Small on purpose: it runs on every {@code run}, where a general validator's start-up
+ * Checks a value against an input's compiled schema ({@link InputSchema#of(dev.connectorruntime.model.Input)}: its
+ * nested {@code required} are arrays): the JSON Schema keywords SPEC §4 allows, with one message per rule that
+ * names the input and the path to the value. Small on purpose: it runs on every {@code run}, where a general validator's start-up
  * cost would dominate.
  */
 final class InputChecker {
@@ -118,6 +119,14 @@ final class InputChecker {
     }
 
     private static void object(String what, JsonNode schema, ObjectNode value, List<String> problems) {
+        JsonNode required = schema.get("required");
+        if (required != null && required.isArray()) {
+            for (JsonNode name : required) {
+                if (!value.has(name.asText())) {
+                    problems.add(what + " property " + Echo.quoted(name.asText()) + " is required");
+                }
+            }
+        }
         JsonNode properties = schema.get("properties");
         JsonNode additional = schema.get("additionalProperties");
         Iterator<Map.Entry<String, JsonNode>> fields = value.fields();

@@ -66,7 +66,7 @@ public final class InputValues {
                 }
                 continue;
             }
-            InputChecker.check("input `" + input.name() + "`", input.schema(), v, problems);
+            InputChecker.check("input `" + input.name() + "`", InputSchema.of(input), v, problems);
             if (!problems.isEmpty()) {
                 throw badValue(problems.get(0), input);
             }

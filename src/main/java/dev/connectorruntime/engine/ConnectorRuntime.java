@@ -19,7 +19,9 @@ import dev.connectorruntime.http.HttpListener;
 import dev.connectorruntime.http.Proxies;
 import dev.connectorruntime.http.Retrier;
 import dev.connectorruntime.load.Workspace;
+import dev.connectorruntime.model.Action;
 import dev.connectorruntime.model.Connector;
+import dev.connectorruntime.model.ToolNames;
 import dev.connectorruntime.run.ConnectorSession;
 import dev.connectorruntime.run.DryRun;
 import dev.connectorruntime.run.Plan;
@@ -281,8 +283,10 @@ public final class ConnectorRuntime implements AutoCloseable {
     }
 
     private static ActionInfo info(PreparedAction a) {
-        return new ActionInfo(a.action().name(), a.action().description(), a.connector().name(),
-                a.action().request().method(), a.action().request().path().source(), a.inputSchema());
+        Action action = a.action();
+        return new ActionInfo(action.name(), action.description(), a.connector().name(), action.request().method(),
+                action.request().path().source(), a.inputSchema(), action.tool(), ToolNames.of(action),
+                action.idempotent(), a.connector().description());
     }
 
     private Generation generation() {

@@ -136,6 +136,11 @@ public enum Code {
     UNKNOWN_CONNECTOR("unknown-connector"),
     /** An input no template uses (a warning). */
     UNUSED_INPUT("unused-input"),
+    /**
+     * Two exposed actions of the workspace are served under one tool name (SPEC §11): {@code tool.name}, or the
+     * action's name made to match {@code ^[a-zA-Z0-9_-]{1,64}$}.
+     */
+    TOOL_NAME_COLLISION("tool-name-collision"),
 
     // failures of run, token, test and the engine: the kind (and so the exit code) goes with the code
     /** A fault of the runtime itself: please report it. */

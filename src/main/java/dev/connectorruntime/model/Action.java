@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param idempotent     whether POST and PATCH may be sent again after a failure
  * @param retry          overrides the connector's retry policy, or {@code null}
  * @param timeout        overrides the connector's timeout, or {@code null}
+ * @param tool           how the action is served (SPEC §11): {@link Tool#DEFAULT} without a {@code tool:} block
+ *                       (also for {@code null}); its name through {@link ToolNames#of(Action)}
  * @param location       the file
  * @param outputLocation where {@code output} stands, or {@code null}
  * @param connectorLocation where {@code connector} stands
@@ -34,8 +36,8 @@ public record Action(@NotNull @Pattern(regexp = Names.PATTERN, message = Names.M
                      @NotNull @Pattern(regexp = Names.PATTERN, message = Names.MESSAGE) String connector,
                      List<@Valid Input> inputs, @NotNull @Valid Request request, @Valid Paginate paginate, String output,
                      OutputFrom outputFrom, List<Example> examples, boolean idempotent,
-                     @Valid RetryPolicy retry, Duration timeout, Location location, Location outputLocation,
-                     Location connectorLocation) {
+                     @Valid RetryPolicy retry, Duration timeout, @Valid Tool tool, Location location,
+                     Location outputLocation, Location connectorLocation) {
 
     public Action {
         Objects.requireNonNull(name, "name");
@@ -45,6 +47,7 @@ public record Action(@NotNull @Pattern(regexp = Names.PATTERN, message = Names.M
         inputs = Copies.list(inputs);
         examples = Copies.list(examples);
         outputFrom = outputFrom == null ? OutputFrom.BODY : outputFrom;
+        tool = tool == null ? Tool.DEFAULT : tool;
     }
 
     /** A paginated action's output is its pages' items: there is no one response to read. */

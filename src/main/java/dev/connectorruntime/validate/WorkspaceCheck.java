@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** {@code validate}: every file of a workspace (or the files named) checked, then the checks across files. */
+/**
+ * {@code validate}: every file of a workspace (or the files named) checked, then the checks across files: each
+ * action's connector, and (among the actions checked) that no two exposed actions share a tool name.
+ */
 public final class WorkspaceCheck {
 
     /** Everything found, and how many files were read. */
@@ -64,6 +67,7 @@ public final class WorkspaceCheck {
             partial.put(f, c.partial());
         }
         Map<Path, Action> actions = new LinkedHashMap<>();
+        List<ToolNameCheck.Checked> tools = new ArrayList<>();
         Iterator<Path> actionPaths = actionFiles.iterator();
         for (Validator.Checked<Action> a : checkedActions) {
             Path f = actionPaths.next();
@@ -71,6 +75,7 @@ public final class WorkspaceCheck {
             if (a.partial() == null) {
                 continue;
             }
+            tools.add(new ToolNameCheck.Checked(f, a.partial(), a.root()));
             if (a.definition() != null) {
                 actions.put(f, a.definition());
             }
@@ -85,6 +90,7 @@ public final class WorkspaceCheck {
             List<String> names = exists ? List.of(a.partial().connector()) : home.connectorNames();
             problems.addAll(Validator.crossCheck(a.partial(), connector, names));
         }
+        problems.addAll(ToolNameCheck.check(tools));
         problems.sort(Problem.ORDER);
         return new Report(problems, connectorFiles.size() + actionFiles.size(), connectors, actions);
     }

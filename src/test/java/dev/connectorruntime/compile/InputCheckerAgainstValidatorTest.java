@@ -63,7 +63,12 @@ class InputCheckerAgainstValidatorTest {
                         "{'id':'7'}"),
                 c("{'type':'object','properties':{'id':{'type':'integer'}},'additionalProperties':false}",
                         "{'id':7,'x':1}"),
-                c("{'type':'object','additionalProperties':{'type':'string'}}", "{'a':'b','c':1}"));
+                c("{'type':'object','additionalProperties':{'type':'string'}}", "{'a':'b','c':1}"),
+                c("{'type':'object','properties':{'city':{'type':'string'}},'required':['city']}", "{}"),
+                c("{'type':'object','properties':{'city':{'type':'string'}},'required':['city']}", "{'city':'x'}"),
+                c("{'type':'object','required':['city']}", "{'city':null}"),
+                c("{'type':'array','items':{'type':'object','required':['sku']}}", "[{'sku':1},{}]"),
+                c("{'type':'array','items':{'type':'object','required':['sku']}}", "[{'sku':1}]"));
     }
 
     static Arguments c(String schema, String value) {

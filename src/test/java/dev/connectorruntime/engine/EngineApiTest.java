@@ -13,6 +13,7 @@ import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.model.Request;
+import dev.connectorruntime.model.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +117,29 @@ class EngineApiTest {
                     .isEqualTo("{\"type\":\"object\",\"properties\":{},\"required\":[],\"additionalProperties\":false}");
             assertThat(runtime.problems()).containsOnlyKeys("broken");
             assertThat(runtime.problems().get("broken").kind()).isEqualTo(Kind.INVALID);
+        }
+    }
+
+    @Test
+    void catalogGivesEachActionItsToolItsToolNameWhetherIdempotentAndItsConnectorsDescription() throws IOException {
+        Files.writeString(dir.resolve("actions/create-a.yaml"), String.join("\n",
+                "name: create-a",
+                "connector: api",
+                "idempotent: true",
+                "request: {method: POST, path: /a}",
+                "tool: {name: make_a, description: Makes an a, read_only: false, expose: false}",
+                ""));
+        try (ConnectorRuntime runtime = EngineWorkspace.engine(dir).build()) {
+            ActionInfo created = runtime.action("create-a");
+            ActionInfo listed = runtime.action("list-a");
+
+            assertThat(created.tool()).isEqualTo(new Tool("make_a", "Makes an a", false, false));
+            assertThat(created.toolName()).isEqualTo("make_a");
+            assertThat(created.idempotent()).isTrue();
+            assertThat(created.connectorDescription()).isEqualTo("An API on loopback");
+            assertThat(listed.tool()).isSameAs(Tool.DEFAULT);
+            assertThat(listed.toolName()).isEqualTo("list-a");
+            assertThat(listed.idempotent()).isFalse();
         }
     }
 

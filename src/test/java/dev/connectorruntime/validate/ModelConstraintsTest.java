@@ -17,6 +17,7 @@ import dev.connectorruntime.model.Request;
 import dev.connectorruntime.model.RetryPolicy;
 import dev.connectorruntime.model.SecretTemplate;
 import dev.connectorruntime.model.TemplateText;
+import dev.connectorruntime.model.Tool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ class ModelConstraintsTest {
     static Action action(String name, String path, Map<String, TemplateText> headers, List<Input> inputs) {
         Request request = new Request(Request.Method.GET, new TemplateText(path, AT), Map.of(), headers, null);
         return new Action(name, null, "salesforce", inputs, request, null, null, OutputFrom.BODY, List.of(), false,
-                null, null, Location.of(FILE), null, AT);
+                null, null, null, Location.of(FILE), null, AT);
     }
 
     static List<String> messages(Object definition) {
@@ -57,6 +58,16 @@ class ModelConstraintsTest {
     }
 
     @Test
+    void checkWhenAJavaBuiltToolHasABadNameAndAnEmptyDescriptionThenBothAreReported() {
+        Action a = action("list-things", "/things", Map.of(), List.of());
+        Action bad = new Action(a.name(), null, a.connector(), a.inputs(), a.request(), null, null, null, List.of(),
+                false, null, null, new Tool("things.list", "", null, true), a.location(), null, AT);
+
+        assertThat(messages(bad)).containsExactly("`tool.description` must not be empty",
+                "`tool.name` must be 1 to 64 letters, digits, _ and -");
+    }
+
+    @Test
     void checkWhenARequiredInputHasADefaultThenTheViolationNamesTheInput() {
         Input limit = new Input("limit", InputType.INTEGER, null, Json.mapper().getNodeFactory().numberNode(10), true,
                 Json.mapper().createObjectNode().put("type", "integer"), AT);
@@ -72,7 +83,7 @@ class ModelConstraintsTest {
         Action a = action("list-things", "/things", Map.of(), List.of());
         Action bad = new Action(a.name(), null, a.connector(), a.inputs(), a.request(),
                 new Paginate("/items", new Paginate.Link(), 10, false), null, OutputFrom.RESPONSE, List.of(), false,
-                null, null, a.location(), null, AT);
+                null, null, a.tool(), a.location(), null, AT);
 
         assertThat(messages(bad)).containsExactly(
                 "`output_from` must be `body` for a paginated action: its output is the pages' items");
