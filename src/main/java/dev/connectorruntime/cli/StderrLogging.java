@@ -34,6 +34,7 @@ public final class StderrLogging implements SLF4JServiceProvider {
         err = sink;
         redactor = masking;
         System.setProperty("slf4j.provider", StderrLogging.class.getName());
+        System.setProperty("slf4j.internal.verbosity", "WARN"); // not its "Attempting to load provider" line
     }
 
     @Override
