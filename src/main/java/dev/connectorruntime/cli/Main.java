@@ -175,7 +175,8 @@ public final class Main implements Runnable {
                 return usage("unknown option `" + Terminal.line(name) + "`", near, help);
             }
         }
-        return usage(Terminal.line(ex.getMessage()), null, help);
+        // picocli starts some messages with "Error: ", which the printed "error: " already says
+        return usage(Terminal.line(ex.getMessage()).replaceFirst("^Error: ", ""), null, help);
     }
 
     private static Failure usage(String message, String near, String help) {

@@ -74,9 +74,8 @@ final class McpHttpTransport implements McpStatelessServerTransport, HttpFront.R
         McpSchema.JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(mapper, new String(request.body(), StandardCharsets.UTF_8));
-        } catch (IOException | IllegalArgumentException e) {
-            return jsonRpc(400, McpSchema.JSONRPCResponse.error(null, new McpSchema.JSONRPCResponse.JSONRPCError(
-                    McpSchema.ErrorCodes.PARSE_ERROR, "not a JSON-RPC message", null)));
+        } catch (IOException | RuntimeException e) {
+            return HttpFront.Answer.json(400, StdioTransport.parseError("not a JSON-RPC message"));
         }
         McpTransportContext context = McpTransportContext.create(Map.of("request-id", request.requestId()));
         if (message instanceof McpSchema.JSONRPCRequest r) {

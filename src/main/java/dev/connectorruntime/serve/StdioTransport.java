@@ -95,7 +95,7 @@ final class StdioTransport implements McpServerTransportProvider {
                 } else {
                     String text = line.toString(StandardCharsets.UTF_8).strip();
                     if (!text.isEmpty()) {
-                        dispatch(text);
+                        safely(text);
                     }
                 }
                 line.reset();
@@ -103,7 +103,7 @@ final class StdioTransport implements McpServerTransportProvider {
             }
             String rest = line.toString(StandardCharsets.UTF_8).strip();
             if (!rest.isEmpty() && !tooLong) {
-                dispatch(rest);
+                safely(rest);
             }
         } catch (IOException e) {
             log.accept("warning: reading stdin failed: " + e.getMessage());
@@ -112,11 +112,19 @@ final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
+    private void safely(String text) {
+        try {
+            dispatch(text);
+        } catch (RuntimeException e) {
+            log.accept("warning: an MCP message failed: " + e);
+        }
+    }
+
     private void dispatch(String text) {
         McpSchema.JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(mapper, text);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             reply(parseError("not a JSON-RPC message"));
             return;
         }
@@ -133,14 +141,23 @@ final class StdioTransport implements McpServerTransportProvider {
                 .subscribe(null, e -> log.accept("warning: an MCP message failed: " + e.getMessage()));
     }
 
-    private McpSchema.JSONRPCResponse parseError(String why) {
-        return McpSchema.JSONRPCResponse.error(null,
-                new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR, why, null));
+    /** JSON-RPC 2.0 §5: a message that cannot be read is answered with a parse error whose id is null. */
+    static String parseError(String why) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + McpSchema.ErrorCodes.PARSE_ERROR
+                + ",\"message\":\"" + why + "\"}}";
     }
 
     private void reply(McpSchema.JSONRPCMessage message) {
         try {
-            String line = mapper.writeValueAsString(message) + "\n";
+            reply(mapper.writeValueAsString(message));
+        } catch (IOException e) {
+            log.accept("warning: an MCP message could not be written: " + e.getMessage());
+        }
+    }
+
+    private void reply(String json) {
+        try {
+            String line = json + "\n";
             synchronized (out) {
                 out.write(line);
                 out.flush();
