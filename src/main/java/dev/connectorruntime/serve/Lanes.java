@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -137,15 +138,28 @@ final class Lanes implements AutoCloseable {
             }
         }
 
+        /** Runs a task already counted in {@code running}; called holding this lane's lock. */
         private void start(Task<?> task) {
             task.settle();
-            workers.execute(() -> {
-                try {
-                    task.run();
-                } finally {
-                    finished();
+            try {
+                workers.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        finished();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // closed: this call and every waiting one end with `closed`
+                running--;
+                Failure closed = Failure.of(Kind.CLOSED, "the server closed before the call could run")
+                        .code(Code.CLOSED).build();
+                task.result.completeExceptionally(closed);
+                for (Task<?> t; (t = waiting.poll()) != null; ) {
+                    t.settle();
+                    t.result.completeExceptionally(closed);
                 }
-            });
+            }
         }
 
         private void finished() {
