@@ -8,11 +8,14 @@ import dev.connectorruntime.engine.ConnectorRuntime;
 import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
+import dev.connectorruntime.error.Location;
+import dev.connectorruntime.error.Problem;
 import dev.connectorruntime.http.Cancellation;
 import dev.connectorruntime.http.Deadline;
 import dev.connectorruntime.http.HttpListener;
 import dev.connectorruntime.model.Json;
 import dev.connectorruntime.secret.Redactor;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -64,7 +67,23 @@ final class Calls {
             if (!errors.isEmpty()) {
                 errors.forEach(o.putArray("errors")::add);
             }
+            if (!failure.problems().isEmpty()) {
+                // invalid definitions or a missing secret: what the server's operator must fix, by file and line
+                var list = o.putArray("problems");
+                for (Problem p : failure.problems()) {
+                    list.add(where(p.location()) + ": " + p.severity().label() + ": " + p.message());
+                }
+            }
             return o;
+        }
+
+        /** {@code actions/x.yaml:3:5}: the file as the workspace names it, not the server's absolute path. */
+        private static String where(Location l) {
+            Path f = l.file();
+            String file = f.getParent() != null && f.getParent().getFileName() != null
+                    ? f.getParent().getFileName() + "/" + f.getFileName() : String.valueOf(f.getFileName());
+            return l.line() <= 0 ? file : l.column() <= 0 ? file + ":" + l.line() : file + ":" + l.line() + ":"
+                    + l.column();
         }
     }
 
