@@ -1,10 +1,12 @@
 # Sourced by the start-up benchmarks: starts bench/BenchServer (a loopback stand-in for Salesforce, stopped when
 # the script exits) and writes a workspace with the seed connector and action pointed at it.
-# Needs OUT (a folder), JAVA and JAVAC; sets PORT and WS, and exports the SALESFORCE_* variables.
+# Needs OUT (a folder), JAVA and JAVAC; sets PORT and WS, and exports the SALESFORCE_* variables. STAND_IN_OPTS
+# adds JVM flags to the stand-in (bench/mcp.sh: -Dsun.net.httpserver.nodelay=true).
 stand_in() { # usage: stand_in WORKSPACE_DIR [MORE_SOURCES...]
   WS=$1; shift
   "$JAVAC" -nowarn --release 17 -d "$OUT/classes" bench/BenchServer.java "$@"
-  "$JAVA" -cp "$OUT/classes" BenchServer > "$OUT/server.port" &
+  # shellcheck disable=SC2086  # a list of flags
+  "$JAVA" ${STAND_IN_OPTS:-} -cp "$OUT/classes" BenchServer > "$OUT/server.port" &
   SERVER=$!
   trap 'kill $SERVER 2>/dev/null || true' EXIT
   for _ in $(seq 1 50); do [ -s "$OUT/server.port" ] && break; sleep 0.1; done
