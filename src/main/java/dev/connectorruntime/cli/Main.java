@@ -193,6 +193,8 @@ public final class Main implements Runnable {
         commands.put("token", () -> new TokenCommand(context));
         commands.put("test", () -> new TestCommand(context));
         commands.put("serve", () -> new ServeCommand(context));
+        commands.put("openapi", () -> new CommandLine(new OpenApiCommand())
+                .addSubcommand(new OpenApiCommand.Export(context)));
         commands.put("schema", () -> new CommandLine(new SchemaCommand())
                 .addSubcommand(new SchemaCommand.Export(context)));
         return commands;

@@ -91,6 +91,10 @@ final class ServeCommand extends WorkspaceCommand implements Callable<Integer> {
             description = "HTTP: a further Origin (scheme://host[:port]) browsers may call from (repeatable).")
     List<String> allowedOrigins = new ArrayList<>();
 
+    @Option(names = "--server", paramLabel = "URL",
+            description = "HTTP: the URL callers reach this server at, for the OpenAPI document (default: the address bound).")
+    String server;
+
     @Option(names = "--no-watch", description = "Do not reload the definitions when they change on disk.")
     boolean noWatch;
 
@@ -135,7 +139,7 @@ final class ServeCommand extends WorkspaceCommand implements Callable<Integer> {
             if (address == null) {
                 return server.serveStdio(context.stdin(), spec.commandLine().getOut(), context.stop(), dir);
             }
-            return server.serveHttp(serveToken, context.stop(), dir, bound -> { });
+            return server.serveHttp(serveToken, this.server, context.stop(), dir, bound -> { });
         }
     }
 

@@ -6,6 +6,9 @@ import dev.connectorruntime.http.Version;
 import dev.connectorruntime.model.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import dev.connectorruntime.engine.ConnectorRuntime;
 
 /**
  * The gateway's OpenAPI 3.1 document (SPEC §11): one {@code POST /actions/{name}} per exposed action, its
@@ -17,6 +20,23 @@ import java.util.Map;
 public final class OpenApi {
 
     private OpenApi() {
+    }
+
+    /**
+     * The document {@code serve --http} would serve for this engine's workspace ({@code openapi export}).
+     *
+     * @param warn told of each action that is not served, one line each
+     * @throws dev.connectorruntime.error.Failure INVALID ({@code no-actions}) when no action would be served
+     */
+    public static ObjectNode export(ConnectorRuntime engine, Set<String> actions, boolean readOnly, String server,
+                                    boolean tokenRequired, Consumer<String> warn) {
+        engine.problems().forEach((name, f) -> warn.accept("warning: action `" + name + "` is not served: "
+                + f.getMessage()));
+        Catalog catalog = Catalog.of(engine, new Catalog.Filter(actions, readOnly), warn);
+        if (catalog.entries().isEmpty()) {
+            throw Server.noActions(actions.isEmpty() && !readOnly);
+        }
+        return document(catalog, server, tokenRequired);
     }
 
     /**

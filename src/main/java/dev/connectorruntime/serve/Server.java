@@ -43,6 +43,7 @@ public final class Server implements AutoCloseable {
     private final Consumer<String> log;
     private final Lanes lanes;
     private final InFlight inFlight = new InFlight();
+    private final Calls calls;
     private final McpTools tools;
     private final McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
     private volatile Catalog catalog;
@@ -64,8 +65,8 @@ public final class Server implements AutoCloseable {
         this.redactor = redactor;
         this.log = line -> log.accept(redactor.redact(line));
         this.lanes = new Lanes(settings.concurrency(), settings.queue());
-        this.tools = new McpTools(new Calls(engine, redactor, lanes), redactor, settings.maxOutput(),
-                settings.timeout(), inFlight);
+        this.calls = new Calls(engine, redactor, lanes);
+        this.tools = new McpTools(calls, redactor, settings.maxOutput(), settings.timeout(), inFlight);
         this.catalog = catalog();
     }
 
@@ -74,12 +75,16 @@ public final class Server implements AutoCloseable {
                 + f.getMessage()));
         Catalog c = Catalog.of(engine, new Catalog.Filter(settings.actions(), settings.readOnly()), log);
         if (c.entries().isEmpty()) {
-            throw Failure.of(Kind.INVALID, "no action can be served").code(Code.NO_ACTIONS)
-                    .hint(settings.actions().isEmpty() && !settings.readOnly()
-                            ? "run `validate` to see what is wrong with the definitions"
-                            : "check --actions and --read-only, and run `validate`").build();
+            throw noActions(settings.actions().isEmpty() && !settings.readOnly());
         }
         return c;
+    }
+
+    /** No action can be served (exit 3). @param unfiltered whether --actions and --read-only were left out */
+    static Failure noActions(boolean unfiltered) {
+        return Failure.of(Kind.INVALID, "no action can be served").code(Code.NO_ACTIONS)
+                .hint(unfiltered ? "run `validate` to see what is wrong with the definitions"
+                        : "check --actions and --read-only, and run `validate`").build();
     }
 
     /** The exposed actions by tool name. */
@@ -106,9 +111,14 @@ public final class Server implements AutoCloseable {
         return 0;
     }
 
-    /** Binds and serves HTTP (MCP at /mcp); returns once {@code stop} counts down. */
-    public int serveHttp(Secret token, CountDownLatch stop, Path workspace, Consumer<InetSocketAddress> listening)
-            throws InterruptedException {
+    /**
+     * Binds and serves HTTP: MCP at /mcp, the gateway's routes, /healthz; returns once {@code stop} counts down.
+     *
+     * @param publicUrl the URL callers reach the server at (the OpenAPI document's {@code servers}), or
+     *                  {@code null} for the address bound
+     */
+    public int serveHttp(Secret token, String publicUrl, CountDownLatch stop, Path workspace,
+                         Consumer<InetSocketAddress> listening) throws InterruptedException {
         InetSocketAddress address = Objects.requireNonNull(settings.http(), "http");
         Failure refused = Security.refusal(address, token);
         if (refused != null) {
@@ -123,14 +133,17 @@ public final class Server implements AutoCloseable {
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build());
         catalog.list().forEach(e -> spec.tools(tools.stateless(e)));
         httpServer = spec.build();
+        InetSocketAddress bound = front.address();
+        String url = publicUrl != null ? publicUrl : "http://" + Security.display(bound);
         front.route("/mcp", mcp);
-        front.route("/healthz", request -> HttpFront.Answer.json(200, "{\"status\":\"ok\",\"tools\":"
+        new Gateway(() -> catalog, calls, redactor, settings.timeout(), url, token != null).mount(front);
+        front.route("/healthz", request -> HttpFront.Answer.json(200, "{\"status\":\"ok\",\"actions\":"
                 + catalog.entries().size() + "}"));
         watch(workspace);
         front.start();
-        InetSocketAddress bound = front.address();
         log.accept("serving " + catalog.entries().size() + " tools on http://" + Security.display(bound)
-                + " (MCP at /mcp)" + (token == null ? "" : ", serve token required"));
+                + " (MCP at /mcp, actions at /actions, OpenAPI at /openapi.json)"
+                + (token == null ? "" : ", serve token required"));
         listening.accept(bound);
         stop.await();
         boolean drained = front.stop(settings.grace());
