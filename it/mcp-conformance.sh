@@ -2,7 +2,9 @@
 # The official MCP conformance suite (@modelcontextprotocol/conformance 0.1.16) against `serve --http` (MCP
 # Streamable HTTP at /mcp): the server scenarios server-initialize, ping, tools-list and dns-rebinding-protection
 # must all pass. The others of its server suite test features `serve` does not offer (prompts, resources,
-# logging, completion, sampling, elicitation, SSE streams) or need its own test tools (tools-call-*).
+# logging, completion, sampling, elicitation, SSE streams) or need its own test tools (tools-call-*). Then what
+# the suite does not send (it/lib/http-faults.mjs): /healthz, GET /mcp is 405, a body that is not JSON gets a
+# JSON-RPC parse error.
 # Usage: it/mcp-conformance.sh [SCENARIO...] (after mvn -B -q package -DskipTests); results in target/it/.
 source "$(dirname "$0")/lib/common.sh"
 SCENARIOS=("$@")
@@ -30,5 +32,7 @@ scenario() {
 for name in "${SCENARIOS[@]}"; do
   check "conformance scenario $name" scenario "$name"
 done
+check "http: /healthz 200, GET /mcp 405, a body that is not JSON gets a parse error (-32700, id null)" \
+  node it/lib/http-faults.mjs "http://127.0.0.1:$HTTP_PORT"
 stop_http
 finish
