@@ -171,7 +171,14 @@ final class HttpFront implements AutoCloseable {
                 answer = Problems.answer(Failure.of(Kind.CLOSED, "the server is shutting down").code(Code.CLOSED)
                         .build(), List.of(), redactor).with("Connection", "close");
             } else {
-                answer = answer(ex, requestId);
+                try {
+                    answer = answer(ex, requestId);
+                } catch (RuntimeException e) {
+                    // a bug in a route: the caller still gets a status line and a problem, never a closed socket
+                    answer = Problems.answer(Failure.of(Kind.INTERNAL, "the server failed to answer: "
+                            + e.getClass().getSimpleName()).code(Code.INTERNAL)
+                            .hint("please report it with the X-Request-Id of this answer").build(), List.of(), redactor);
+                }
             }
             status = answer.status();
             send(ex, answer, requestId);
