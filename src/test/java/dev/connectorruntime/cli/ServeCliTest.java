@@ -73,4 +73,30 @@ class ServeCliTest {
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).startsWith("error: --mcp, --http=[HOST:]PORT are mutually exclusive");
     }
+
+    @Test
+    void openapiExportWritesTheGatewaysDocumentWithTheServerAsked(@TempDir Path out) throws Exception {
+        Cli.Result r = Cli.run(REPO, Map.of(), "openapi", "export", out.resolve("openapi.json").toString(),
+                "--server", "https://actions.example.com", "--actions", "list-contacts,get-contact");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEqualTo("wrote " + out.resolve("openapi.json") + " (2 operations)\n");
+        var doc = dev.connectorruntime.model.Json.parse(Files.readString(out.resolve("openapi.json")));
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("https://actions.example.com");
+        assertThat(doc.get("security").toString()).isEqualTo("[]");
+        assertThat(doc.get("paths").has("/actions/get-contact")).isTrue();
+    }
+
+    @Test
+    void openapiExportToStdoutDocumentsTheServeTokenWhenOneIsSet() throws Exception {
+        Cli.Result r = Cli.run(REPO, Map.of("CONNECTOR_RUNTIME_SERVE_TOKEN", "serve-token-4f9c2a7e1b"), "openapi",
+                "export", "-", "--read-only");
+
+        assertThat(r.exitCode()).isZero();
+        var doc = dev.connectorruntime.model.Json.parse(r.out());
+        assertThat(doc.get("security").toString()).isEqualTo("[{\"serveToken\":[]}]");
+        assertThat(doc.at("/components/securitySchemes/serveToken/scheme").asText()).isEqualTo("bearer");
+        assertThat(r.out()).doesNotContain("serve-token-4f9c2a7e1b");
+    }
 }
