@@ -96,7 +96,9 @@ public final class HttpExecutor implements AutoCloseable {
 
     private synchronized HttpClient build() {
         if (closed) {
-            throw Failure.of(Kind.CLOSED, "the connector runtime was closed").code(Code.CLOSED).build();
+            // only a call already under way gets here: calls made after close() are refused by the engine itself
+            throw Failure.of(Kind.CLOSED, "the connector runtime was closed while the call was in flight")
+                    .code(Code.CLOSED).build();
         }
         if (client == null) {
             HttpClient.Builder b = HttpClient.newBuilder()

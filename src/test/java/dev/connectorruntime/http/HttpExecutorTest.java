@@ -323,7 +323,7 @@ class HttpExecutorTest {
 
         assertThat(failure.kind()).isEqualTo(Kind.CLOSED);
         assertThat(failure.code()).isEqualTo(Code.CLOSED);
-        assertThat(failure.getMessage()).isEqualTo("the connector runtime was closed");
+        assertThat(failure.getMessage()).isEqualTo("the connector runtime was closed while the call was in flight");
         server.verify(1, getRequestedFor(urlEqualTo("/items")));
     }
 
