@@ -33,8 +33,8 @@ final class ImportCommand implements Runnable {
 
     /** The command with its subcommands: one line each here. */
     static CommandLine line(Context context) {
-        CommandLine line = new CommandLine(new ImportCommand());
-        return line;
+        return new CommandLine(new ImportCommand())
+                .addSubcommand(new ImportCurlCommand(context));
     }
 
     /** The options every {@code import} subcommand has (SPEC §12). */

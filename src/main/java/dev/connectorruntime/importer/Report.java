@@ -10,7 +10,16 @@ import java.util.List;
 public final class Report {
 
     /** How faithfully a thing of the source was carried. */
-    public enum Outcome { CARRIED, APPROXIMATED, DROPPED }
+    public enum Outcome {
+        /** Written as the source has it. */
+        CARRIED,
+        /** Written otherwise: the item says what instead, and why. */
+        APPROXIMATED,
+        /** Not written: the item says why, and what to do. */
+        DROPPED,
+        /** Not written because it does not shape the request (curl's {@code -s}, {@code -o}); not a loss. */
+        IGNORED
+    }
 
     /**
      * One thing of the source.
@@ -41,13 +50,17 @@ public final class Report {
         items.add(new Item(Outcome.DROPPED, what, why));
     }
 
+    public void ignored(String what, String why) {
+        items.add(new Item(Outcome.IGNORED, what, why));
+    }
+
     public List<Item> items() {
         return List.copyOf(items);
     }
 
     /** Whether anything was approximated or dropped: {@code --strict} fails then. */
     public boolean lossy() {
-        return items.stream().anyMatch(i -> i.outcome() != Outcome.CARRIED);
+        return items.stream().anyMatch(i -> i.outcome() == Outcome.APPROXIMATED || i.outcome() == Outcome.DROPPED);
     }
 
     public long count(Outcome outcome) {
