@@ -12,7 +12,7 @@ import java.util.Set;
  * Which connectors an import writes and which of the workspace's its actions use (SPEC §12: "its connector if none
  * matches"): {@code --connector NAME} names one for every action (the workspace's if it has it, else the draft's
  * first, renamed); without it a draft connector whose base URL is a workspace connector's is that connector
- * (unless {@code --force} replaces the workspace's connector of the draft's name).
+ * (kept as it is, even with {@code --force}: it may have been edited since).
  *
  * @param connectors the connectors to write
  * @param actions    the actions, each naming its connector
@@ -20,8 +20,9 @@ import java.util.Set;
  */
 record Choice(List<ConnectorDraft> connectors, List<ActionDraft> actions, Set<String> used) {
 
-    static Choice make(Draft draft, String named, boolean force, Map<String, Connector> existing, Report report) {
+    static Choice make(Draft draft, String named, Map<String, Connector> existing, Report report) {
         Map<String, String> replaced = new LinkedHashMap<>();
+        Map<String, String> prefixes = new LinkedHashMap<>(); // draft connector → path prefix its actions lose
         List<ConnectorDraft> write = new ArrayList<>();
         Set<String> used = new LinkedHashSet<>();
         if (named != null) {
@@ -29,6 +30,10 @@ record Choice(List<ConnectorDraft> connectors, List<ActionDraft> actions, Set<St
                 used.add(named);
                 for (ConnectorDraft c : draft.connectors()) {
                     replaced.put(c.name(), named);
+                    String prefix = prefix(c, existing.get(named), draft.actions());
+                    if (prefix != null) {
+                        prefixes.put(c.name(), prefix);
+                    }
                     report.carried("connector " + c.name() + " as the workspace's connector " + named
                             + " (--connector), kept as it is" + authNote(c));
                 }
@@ -48,10 +53,11 @@ record Choice(List<ConnectorDraft> connectors, List<ActionDraft> actions, Set<St
             }
         } else {
             for (ConnectorDraft c : draft.connectors()) {
-                // --force replaces a connector of the same name; otherwise the workspace's is kept and used
-                Connector same = force && existing.containsKey(c.name()) ? null : sameBaseUrl(c, existing);
+                // the workspace's connector is never rewritten when it serves: the user may have edited it
+                Connector same = sameBaseUrl(c, existing, draft.actions());
                 if (same != null) {
                     replaced.put(c.name(), same.name());
+                    prefixes.put(c.name(), prefix(c, same, draft.actions()));
                     used.add(same.name());
                     report.carried("connector " + c.name() + " as the workspace's connector " + same.name()
                             + " (same base URL), kept as it is" + authNote(c));
@@ -63,7 +69,15 @@ record Choice(List<ConnectorDraft> connectors, List<ActionDraft> actions, Set<St
         List<ActionDraft> actions = new ArrayList<>();
         for (ActionDraft a : draft.actions()) {
             String to = replaced.getOrDefault(a.connector(), a.connector());
-            actions.add(a.withConnector(to));
+            String prefix = prefixes.get(a.connector());
+            ActionDraft moved = a.withConnector(to);
+            if (prefix != null && !prefix.isEmpty()) {
+                RequestDraft r = a.request();
+                String rest = r.path().substring(prefix.length());
+                moved = moved.withRequest(new RequestDraft(r.method(), rest.isEmpty() ? "/" : rest, r.query(),
+                        r.headers(), r.body()));
+            }
+            actions.add(moved);
             if (existing.containsKey(to) && write.stream().noneMatch(c -> c.name().equals(to))) {
                 used.add(to);
             }
@@ -75,17 +89,40 @@ record Choice(List<ConnectorDraft> connectors, List<ActionDraft> actions, Set<St
         return c.auth() instanceof AuthDraft.None ? "" : "; its auth stands for the source's";
     }
 
-    private static Connector sameBaseUrl(ConnectorDraft c, Map<String, Connector> existing) {
-        if (c.baseUrl() == null) {
-            return null;
-        }
-        String url = Fitting.url(c.baseUrl(), "", new Report());
+    /**
+     * The workspace's connector whose base URL is the draft's, or the draft's with a path prefix that every one of
+     * its actions' paths starts with ({@code https://api.shop.example/v2} for {@code /v2/orders}).
+     */
+    private static Connector sameBaseUrl(ConnectorDraft c, Map<String, Connector> existing, List<ActionDraft> all) {
         for (Connector e : existing.values()) {
-            if (e.baseUrl() != null && strip(e.baseUrl().source()).equals(url)) {
+            if (prefix(c, e, all) != null) {
                 return e;
             }
         }
         return null;
+    }
+
+    /** The path prefix the workspace connector's base URL adds to the draft's, or {@code null} if it does not fit. */
+    private static String prefix(ConnectorDraft c, Connector e, List<ActionDraft> all) {
+        if (c.baseUrl() == null || e.baseUrl() == null) {
+            return null;
+        }
+        String url = Fitting.url(c.baseUrl(), "", new Report());
+        String theirs = strip(e.baseUrl().source());
+        if (!theirs.startsWith(url)) {
+            return null;
+        }
+        String prefix = theirs.substring(url.length());
+        if (!prefix.isEmpty() && !prefix.startsWith("/")) {
+            return null;
+        }
+        for (ActionDraft a : all) {
+            String p = a.request().path();
+            if (a.connector().equals(c.name()) && !(p.equals(prefix) || p.startsWith(prefix + "/"))) {
+                return null;
+            }
+        }
+        return prefix;
     }
 
     private static String strip(String url) {

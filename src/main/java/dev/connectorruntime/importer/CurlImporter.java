@@ -65,6 +65,11 @@ public final class CurlImporter {
         Map<String, String> query = inputs.query(auth.query());
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : auth.headers()) {
+            String had = headers.keySet().stream().filter(k -> k.equalsIgnoreCase(h.getKey())).findFirst().orElse(null);
+            if (had != null) {
+                report.dropped("header " + had + ": " + headers.remove(had), "an action sends a header once: the"
+                        + " last one is kept");
+            }
             headers.put(h.getKey(), h.getValue());
         }
         BodyDraft body = req.body() == null ? null : inputs.body(req.body(), headers);

@@ -67,7 +67,7 @@ final class CurlOptions {
     /** Why an option that does shape the request, or its transport, cannot be carried. */
     static String whyDropped(String option) {
         return switch (option) {
-            case "--insecure" -> "refused: TLS verification cannot be turned off (SPEC §8); trust a private CA with"
+            case "--insecure" -> "refused: TLS verification cannot be turned off, SPEC §8; trust a private CA with"
                     + " the connector's tls.ca_file";
             case "--proxy", "--proxy-user", "--noproxy", "--socks5", "--socks5-hostname", "--preproxy" ->
                     "proxies come from HTTPS_PROXY, HTTP_PROXY and NO_PROXY";

@@ -114,8 +114,9 @@ final class CurlParser {
         if (colon > 0) {
             String name = h.substring(0, colon).strip();
             String value = h.substring(colon + 1).strip();
-            headers.removeIf(e -> e.getKey().equalsIgnoreCase(name));
-            if (!value.isEmpty()) { // curl: "Name:" removes the header
+            if (value.isEmpty()) { // curl: "Name:" removes the header
+                headers.removeIf(e -> e.getKey().equalsIgnoreCase(name));
+            } else {
                 headers.add(new SimpleEntry<>(name, value));
             }
         } else if (semi > 0 && h.substring(semi + 1).isBlank()) {
@@ -133,7 +134,7 @@ final class CurlParser {
         return asIs;
     }
 
-    /** curl's --data-urlencode forms: {@code content}, {@code =content}, {@code name=content}, {@code [name]@file}. */
+    /** curl's --data-urlencode forms (a space as {@code +}, as curlconverter reads curl): {@code content}, {@code =content}, {@code name=content}, {@code [name]@file}. */
     private String urlencoded(String v) {
         int eq = v.indexOf('=');
         int at = v.indexOf('@');
@@ -142,9 +143,9 @@ final class CurlParser {
             return "";
         }
         if (eq < 0) {
-            return UrlParts.encode(v);
+            return UrlParts.encodeForm(v);
         }
-        return v.substring(0, eq) + (eq == 0 ? "" : "=") + UrlParts.encode(v.substring(eq + 1));
+        return v.substring(0, eq) + (eq == 0 ? "" : "=") + UrlParts.encodeForm(v.substring(eq + 1));
     }
 
     private CurlRequest request() {

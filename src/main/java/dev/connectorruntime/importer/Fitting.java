@@ -39,9 +39,10 @@ final class Fitting {
         c.headers().forEach((name, value) -> {
             boolean apiKey = c.auth() instanceof AuthDraft.ApiKey k && k.in().equals("header")
                     && k.name().equalsIgnoreCase(name);
-            if (ReservedHeaders.forConnector(name) || apiKey) {
+            if (ReservedHeaders.forConnector(name) || apiKey || !visible(value)) {
                 report.dropped("header " + name + " of connector " + c.name(), apiKey
-                        ? "the API key's header is set by auth" : "the HTTP client sets it");
+                        ? "the API key's header is set by auth" : !visible(value)
+                        ? "header values are visible ASCII, spaces and tabs (RFC 9110)" : "the HTTP client sets it");
             } else {
                 headers.put(name, value);
             }
@@ -102,8 +103,14 @@ final class Fitting {
         if (name.equalsIgnoreCase("authorization")) {
             return "credentials are the connector's auth";
         }
+        if (name.equalsIgnoreCase("user-agent") && value.startsWith("connector-runtime/")) {
+            return "the runtime sends its own";
+        }
         if (Placeholders.contains(value)) {
             return "a secret may stand only in a connector (SPEC §3)";
+        }
+        if (!visible(value)) {
+            return "header values are visible ASCII, spaces and tabs (RFC 9110)";
         }
         if (existing != null) {
             if (existing.auth() instanceof Auth.ApiKey k && k.in() == Auth.Placement.HEADER
@@ -126,6 +133,10 @@ final class Fitting {
             }
         }
         return null;
+    }
+
+    private static boolean visible(String value) {
+        return value.chars().allMatch(c -> c == '\t' || c >= 0x20 && c < 0x7f);
     }
 
     private static String queryKey(ConnectorDraft draft, Connector existing) {

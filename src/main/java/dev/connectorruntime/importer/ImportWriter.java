@@ -62,7 +62,7 @@ public final class ImportWriter {
         Report report = draft.report();
         Workspace workspace = new Workspace(options.out());
         Map<String, Connector> existing = existing(workspace);
-        Choice choice = Choice.make(draft, options.connector(), options.force(), existing, report);
+        Choice choice = Choice.make(draft, options.connector(), existing, report);
         List<File> files = new ArrayList<>();
         List<String> secretTexts = new ArrayList<>();
         for (ConnectorDraft c : choice.connectors()) {

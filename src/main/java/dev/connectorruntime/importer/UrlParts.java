@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A URL taken apart for drafting: origin, path, query pairs decoded (RFC 3986 §3). */
+/**
+ * A URL taken apart for drafting: origin, path, query pairs decoded (RFC 3986 §3; {@code +} in a query is a space, as
+ * servers and WHATWG's URLSearchParams read it).
+ */
 record UrlParts(String origin, String path, List<Map.Entry<String, String>> query) {
 
     static UrlParts of(String url) {
@@ -22,7 +25,7 @@ record UrlParts(String origin, String path, List<Map.Entry<String, String>> quer
         String rest = u.substring(pathStart);
         int qm = rest.indexOf('?');
         String path = qm >= 0 ? rest.substring(0, qm) : rest;
-        List<Map.Entry<String, String>> pairs = qm >= 0 ? pairs(rest.substring(qm + 1), false) : List.of();
+        List<Map.Entry<String, String>> pairs = qm >= 0 ? pairs(rest.substring(qm + 1), true) : List.of();
         return new UrlParts(origin, path.isEmpty() ? "/" : path, pairs);
     }
 
@@ -61,6 +64,11 @@ record UrlParts(String origin, String path, List<Map.Entry<String, String>> quer
             }
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Form encoding: as {@link #encode}, but a space is {@code +}. */
+    static String encodeForm(String s) {
+        return encode(s).replace("%20", "+");
     }
 
     /** curl's {@code curl_easy_escape}: everything but RFC 3986's unreserved characters percent-encoded. */
