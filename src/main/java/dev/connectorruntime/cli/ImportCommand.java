@@ -34,7 +34,8 @@ final class ImportCommand implements Runnable {
     /** The command with its subcommands: one line each here. */
     static CommandLine line(Context context) {
         return new CommandLine(new ImportCommand())
-                .addSubcommand(new ImportCurlCommand(context));
+                .addSubcommand(new ImportCurlCommand(context))
+                .addSubcommand(new ImportPostmanCommand(context));
     }
 
     /** The options every {@code import} subcommand has (SPEC §12). */

@@ -24,6 +24,9 @@ final class LiteralInputs {
     private final Report report;
     private final ImportNames.Scope names = ImportNames.Scope.inputs();
     private final List<InputDraft> inputs = new ArrayList<>();
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    private java.util.function.UnaryOperator<String> templates;
+    private Map<String, String> descriptions = Map.of();
 
     LiteralInputs(Report report) {
         this.report = report;
@@ -31,6 +34,44 @@ final class LiteralInputs {
 
     List<InputDraft> inputs() {
         return List.copyOf(inputs);
+    }
+
+    /**
+     * For sources with variables of their own (Postman's {@code {{name}}}): a text holding one is made a template by
+     * this function (which declares its inputs through {@link #variable}) rather than an input of its own.
+     */
+    void templates(java.util.function.UnaryOperator<String> t) {
+        this.templates = t;
+    }
+
+    /** Descriptions of parameters by their wire names, for the inputs made of them. */
+    void descriptions(Map<String, String> d) {
+        this.descriptions = Map.copyOf(d);
+    }
+
+    private boolean templated(JsonNode value) {
+        return templates != null && value.isTextual() && value.textValue().contains("{{");
+    }
+
+    /**
+     * The input that stands for a source's variable, declared on first use.
+     *
+     * @param secret the variable holds a credential: the input has no default and is required
+     */
+    String variable(String variable, JsonNode defaultValue, boolean secret, String description) {
+        String had = variables.get(variable);
+        if (had != null) {
+            return had;
+        }
+        String name = names.take(ImportNames.input(variable));
+        variables.put(variable, name);
+        if (secret || defaultValue == null) {
+            inputs.add(InputDraft.of(name, variable, "string", true, null).withDescription(description));
+        } else {
+            inputs.add(InputDraft.of(name, variable, Literals.type(defaultValue), false, defaultValue)
+                    .withDescription(description));
+        }
+        return name;
     }
 
     /** Identifiers in the path ({@code /users/42} → {@code /users/{{user_id}}}, default 42). */
@@ -68,7 +109,8 @@ final class LiteralInputs {
             } else {
                 value = Literals.typed(values.get(0));
             }
-            query.put(wire, "{{" + member("query parameter", wire, value) + "}}");
+            query.put(wire, templated(value) ? templates.apply(value.textValue())
+                    : "{{" + member("query parameter", wire, value) + "}}");
         });
         return query;
     }
@@ -96,10 +138,14 @@ final class LiteralInputs {
                 if (fields.containsKey(f.getKey())) {
                     report.dropped("form field " + f.getKey() + "=" + f.getValue(), "a form field is sent once");
                 } else {
-                    fields.put(f.getKey(), "{{" + member("form field", f.getKey(), Literals.typed(f.getValue())) + "}}");
+                    fields.put(f.getKey(), formField(f.getKey(), f.getValue()));
                 }
             }
             return new BodyDraft.Form(fields);
+        }
+        if (templates != null) {
+            report.carried("body as text (" + (type.isEmpty() ? "no content type" : type) + ")");
+            return new BodyDraft.Text(templates.apply(body));
         }
         if (body.contains("{{")) {
             report.approximated("body", "`{{` would be read as a template: written as `{ {`");
@@ -113,8 +159,16 @@ final class LiteralInputs {
     BodyDraft json(JsonNode tree) {
         if (tree.isObject() && tree.size() <= MAX_MEMBERS) {
             ObjectNode out = Json.object();
-            tree.fields().forEachRemaining(e -> out.put(e.getKey(), "{{" + member("JSON member", e.getKey(),
-                    e.getValue()) + "}}"));
+            tree.fields().forEachRemaining(e -> {
+                if (templated(e.getValue())) {
+                    out.put(e.getKey(), templates.apply(e.getValue().textValue()));
+                } else if (templates != null && e.getValue().isContainerNode() && e.getValue().toString().contains("{{")) {
+                    out.set(e.getKey(), templatedTree(e.getValue()));
+                    report.carried("JSON member " + e.getKey() + " as written");
+                } else {
+                    out.put(e.getKey(), "{{" + member("JSON member", e.getKey(), e.getValue()) + "}}");
+                }
+            });
             return new BodyDraft.Json(out);
         }
         if (tree.isObject()) {
@@ -125,15 +179,40 @@ final class LiteralInputs {
         return new BodyDraft.Json(Json.nodes().textNode("{{" + name + "}}"));
     }
 
+    /** A form field: a template when it holds a variable, else an input of its own. */
+    String formField(String wire, String value) {
+        JsonNode v = Literals.typed(value);
+        return templated(v) ? templates.apply(value) : "{{" + member("form field", wire, v) + "}}";
+    }
+
+    /** A JSON tree whose string leaves holding variables become templates; the rest kept as written. */
+    private JsonNode templatedTree(JsonNode tree) {
+        if (templated(tree)) {
+            return Json.nodes().textNode(templates.apply(tree.textValue()));
+        }
+        if (tree.isObject()) {
+            ObjectNode o = Json.object();
+            tree.fields().forEachRemaining(e -> o.set(e.getKey(), templatedTree(e.getValue())));
+            return o;
+        }
+        if (tree.isArray()) {
+            ArrayNode a = Json.array();
+            tree.forEach(i -> a.add(templatedTree(i)));
+            return a;
+        }
+        return tree;
+    }
+
     private String member(String what, String wire, JsonNode value) {
         String name = names.take(ImportNames.input(wire));
         if (Literals.secretName(wire) && !value.isNull()) {
-            inputs.add(InputDraft.of(name, wire, Literals.type(value), true, null));
+            inputs.add(InputDraft.of(name, wire, Literals.type(value), true, null)
+                    .withDescription(descriptions.get(wire)));
             report.approximated(what + " " + wire, "input " + name + " without its literal, which looks like a"
                     + " credential");
         } else {
             inputs.add(InputDraft.of(name, wire, value.isNull() ? "string" : Literals.type(value), false,
-                    value.isNull() ? null : value));
+                    value.isNull() ? null : value).withDescription(descriptions.get(wire)));
             report.carried(what + " " + wire + " as input " + name);
         }
         return name;
