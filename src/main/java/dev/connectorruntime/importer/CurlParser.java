@@ -1,5 +1,6 @@
 package dev.connectorruntime.importer;
 
+import dev.connectorruntime.http.PercentEncoding;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,9 +144,9 @@ final class CurlParser {
             return "";
         }
         if (eq < 0) {
-            return UrlParts.encodeForm(v);
+            return PercentEncoding.encodeForm(v);
         }
-        return v.substring(0, eq) + (eq == 0 ? "" : "=") + UrlParts.encodeForm(v.substring(eq + 1));
+        return v.substring(0, eq) + (eq == 0 ? "" : "=") + PercentEncoding.encodeForm(v.substring(eq + 1));
     }
 
     private CurlRequest request() {

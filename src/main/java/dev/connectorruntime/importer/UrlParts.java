@@ -1,7 +1,6 @@
 package dev.connectorruntime.importer;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.connectorruntime.http.PercentEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,45 +44,6 @@ record UrlParts(String origin, String path, List<Map.Entry<String, String>> quer
     }
 
     static String decode(String s, boolean form) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length()
-                    && Character.digit(s.charAt(i + 1), 16) >= 0 && Character.digit(s.charAt(i + 2), 16) >= 0) {
-                out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else if (c == '+' && form) {
-                out.write(' ');
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
-                    b = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-                    i++;
-                }
-                out.write(b, 0, b.length);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Form encoding: as {@link #encode}, but a space is {@code +}. */
-    static String encodeForm(String s) {
-        return encode(s).replace("%20", "+");
-    }
-
-    /** curl's {@code curl_easy_escape}: everything but RFC 3986's unreserved characters percent-encoded. */
-    static String encode(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return sb.toString();
+        return form ? PercentEncoding.decodeForm(s) : PercentEncoding.decode(s);
     }
 }

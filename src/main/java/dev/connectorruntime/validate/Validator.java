@@ -160,23 +160,27 @@ public final class Validator {
     }
 
     /**
-     * SPEC §2 for a URL with placeholders: its value is known only on {@code run}, but what its defaults make of it is
-     * known now. {@code <<api_base:-http://api.example.com>>} would send credentials over plain http whenever the
-     * variable is unset, so it is refused as the URL written out would be. A placeholder without a default is read
-     * as {@code localhost}, the one value that never fails (its value may well be a loopback host in a test), and
-     * only the plain-http rule is applied here: the rest waits for the resolved value.
+     * SPEC §2 for a URL with placeholders: its value is known only on {@code run}, but a default that brings the
+     * scheme is known now. {@code <<api_base:-http://api.example.com>>} sends credentials over plain http whenever the
+     * variable is unset, so it is refused as the URL written out would be. Only a default that holds
+     * {@code http://} is judged: {@code http://<<host:-login.example.com>>} names its scheme in plain sight, and tests
+     * point such a host at a loopback stand-in (the resolved URL is checked on {@code run}). A placeholder without a
+     * default is read as {@code localhost}, the one value that never fails.
      */
     private static String plainHttpDefault(SecretTemplate url) {
         StringBuilder resolved = new StringBuilder();
+        boolean httpDefault = false;
         for (Placeholders.Part part : Placeholders.parse(url.source(), url.location(), new ArrayList<>())) {
             if (part instanceof Placeholders.Part.Literal l) {
                 resolved.append(l.text());
             } else if (part instanceof Placeholders.Part.Placeholder p) {
-                resolved.append(p.defaultValue() != null ? p.defaultValue() : "localhost");
+                String d = p.defaultValue();
+                httpDefault |= d != null && d.toLowerCase(Locale.ROOT).contains("http://");
+                resolved.append(d != null ? d : "localhost");
             }
         }
         String text = resolved.toString();
-        String problem = text.regionMatches(true, 0, "http://", 0, 7) ? Origins.problem(text) : null;
+        String problem = httpDefault && text.regionMatches(true, 0, "http://", 0, 7) ? Origins.problem(text) : null;
         return problem != null && problem.startsWith("must use https")
                 ? "with its defaults is `" + text + "`, which " + problem : null;
     }
