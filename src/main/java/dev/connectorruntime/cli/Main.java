@@ -195,6 +195,7 @@ public final class Main implements Runnable {
         commands.put("serve", () -> new ServeCommand(context));
         commands.put("openapi", () -> new CommandLine(new OpenApiCommand())
                 .addSubcommand(new OpenApiCommand.Export(context)));
+        commands.put("import", () -> ImportCommand.line(context));
         commands.put("schema", () -> new CommandLine(new SchemaCommand())
                 .addSubcommand(new SchemaCommand.Export(context)));
         return commands;

@@ -169,6 +169,12 @@ public enum Code {
     SECRETS_FILE("secrets-file"),
     /** A file the command was asked to write ({@code --junit}, {@code schema export}) cannot be written. */
     WRITE_FAILED("write-failed"),
+    /** {@code import}: the source (a curl line, a collection, a document) cannot be read or is not what was asked for. */
+    IMPORT_SOURCE("import-source"),
+    /** {@code import}: the files it would write exist already, and {@code --force} was not given. */
+    IMPORT_CONFLICT("import-conflict"),
+    /** {@code import --strict}: something of the source was approximated or dropped; nothing was written. */
+    IMPORT_LOSSY("import-lossy"),
     /** The JWT bearer grant's {@code private_key} is not an RSA key in PEM, or cannot sign. */
     PRIVATE_KEY("private-key"),
     /**

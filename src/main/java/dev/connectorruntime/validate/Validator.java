@@ -147,15 +147,42 @@ public final class Validator {
             urls.add(o.client().tokenUrl());
         }
         for (SecretTemplate url : urls) {
-            String problem = Placeholders.contains(url.source()) ? null : Origins.problem(url.source());
+            String problem = Placeholders.contains(url.source()) ? plainHttpDefault(url) : Origins.problem(url.source());
             if (problem != null) {
                 problems.add(Problem.error(Code.BAD_URL, url.location(), "`" + url.source() + "` " + problem,
-                        url.source().startsWith("http://") ? "use https://" : null));
+                        url.source().startsWith("http://") || problem.startsWith("with its defaults")
+                                ? "use https://" : null));
             }
         }
         caFile(connector, root, problems);
         LiteralCredentials.check(connector, problems);
         problems.addAll(HeaderValues.problems(connector, template -> null)); // as written; values are run's
+    }
+
+    /**
+     * SPEC §2 for a URL with placeholders: its value is known only on {@code run}, but a default that brings the
+     * scheme is known now. {@code <<api_base:-http://api.example.com>>} sends credentials over plain http whenever the
+     * variable is unset, so it is refused as the URL written out would be. Only a default that holds
+     * {@code http://} is judged: {@code http://<<host:-login.example.com>>} names its scheme in plain sight, and tests
+     * point such a host at a loopback stand-in (the resolved URL is checked on {@code run}). A placeholder without a
+     * default is read as {@code localhost}, the one value that never fails.
+     */
+    private static String plainHttpDefault(SecretTemplate url) {
+        StringBuilder resolved = new StringBuilder();
+        boolean httpDefault = false;
+        for (Placeholders.Part part : Placeholders.parse(url.source(), url.location(), new ArrayList<>())) {
+            if (part instanceof Placeholders.Part.Literal l) {
+                resolved.append(l.text());
+            } else if (part instanceof Placeholders.Part.Placeholder p) {
+                String d = p.defaultValue();
+                httpDefault |= d != null && d.toLowerCase(Locale.ROOT).contains("http://");
+                resolved.append(d != null ? d : "localhost");
+            }
+        }
+        String text = resolved.toString();
+        String problem = httpDefault && text.regionMatches(true, 0, "http://", 0, 7) ? Origins.problem(text) : null;
+        return problem != null && problem.startsWith("must use https")
+                ? "with its defaults is `" + text + "`, which " + problem : null;
     }
 
     private static void caFile(Connector connector, YNode root, List<Problem> problems) {
