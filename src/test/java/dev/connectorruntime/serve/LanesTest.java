@@ -54,19 +54,35 @@ class LanesTest {
 
     @Test
     void runsAtMostConcurrencyCallsOfOneConnectorAndStartsTheWaitingOnesInOrder() throws Exception {
-        List<String> started = new CopyOnWriteArrayList<>();
-        var a = blocked("sf", "a", started);
-        var b = blocked("sf", "b", started);
-        var c = blocked("sf", "c", started);
-        var d = blocked("sf", "d", started);
-        Thread.sleep(100);
-        assertThat(started).containsExactlyInAnyOrder("a", "b");
+        // one latch per call, released one at a time: which call starts next never depends on thread timing
+        java.util.Map<String, CountDownLatch> done = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.BlockingQueue<String> started = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.Map<String, CompletableFuture<String>> calls = new java.util.LinkedHashMap<>();
+        for (String n : List.of("a", "b", "c", "d")) {
+            done.put(n, new CountDownLatch(1));
+            calls.put(n, lanes.submit("sf", Deadline.NONE, null, () -> {
+                started.add(n);
+                try {
+                    done.get(n).await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return n;
+            }));
+        }
+        List<String> first = List.of(started.poll(5, TimeUnit.SECONDS), started.poll(5, TimeUnit.SECONDS));
+        assertThat(first).containsExactlyInAnyOrder("a", "b");
+        assertThat(started.poll(100, TimeUnit.MILLISECONDS)).as("a third call while two run").isNull();
         assertThat(lanes.load()).isEqualTo(4);
 
-        release.countDown();
-
-        assertThat(List.of(a.get(5, TimeUnit.SECONDS), b.get(), c.get(), d.get())).containsExactly("a", "b", "c", "d");
-        assertThat(started.subList(2, 4)).containsExactly("c", "d");
+        done.get("a").countDown();
+        assertThat(calls.get("a").get(5, TimeUnit.SECONDS)).isEqualTo("a");
+        assertThat(started.poll(5, TimeUnit.SECONDS)).as("the first queued call takes the free slot").isEqualTo("c");
+        done.get("b").countDown();
+        assertThat(started.poll(5, TimeUnit.SECONDS)).isEqualTo("d");
+        done.values().forEach(CountDownLatch::countDown);
+        assertThat(List.of(calls.get("b").get(5, TimeUnit.SECONDS), calls.get("c").get(5, TimeUnit.SECONDS),
+                calls.get("d").get(5, TimeUnit.SECONDS))).containsExactly("b", "c", "d");
     }
 
     @Test
