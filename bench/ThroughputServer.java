@@ -26,7 +26,10 @@ import java.util.concurrent.atomic.LongAdder;
  *       ({@code {"totalSize":25,"done":true,"records":[...]}}) when the bearer token is one this server issued and
  *       has not expired, else Salesforce's 401 {@code INVALID_SESSION_ID};</li>
  *   <li>{@code GET /count}: the counters as JSON, {@code {"token_requests":{client_id: n},"queries":n,
- *       "unauthorized":n}}.</li>
+ *       "unauthorized":n}};</li>
+ *   <li>{@code POST /fault?query=ok|slow|error[&ms=N]}: how the next queries are answered, for the gateway's fault
+ *       rows (bench/gateway.sh): as above ({@code ok}, the default), after a sleep of N ms ({@code slow}, default
+ *       3000), or with Salesforce's 500 {@code UNKNOWN_EXCEPTION} ({@code error}).</li>
  * </ul>
  * Prints its port on stdout, then serves until killed. Usage: {@code java ThroughputServer [--expires-in SECONDS]}.
  */
@@ -42,6 +45,9 @@ public class ThroughputServer {
     private static final LongAdder QUERIES = new LongAdder();
     private static final LongAdder UNAUTHORIZED = new LongAdder();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How queries are answered: "ok", "slow" or "error" (POST /fault). */
+    private static volatile String fault = "ok";
+    private static volatile long slowMs = 3000;
 
     public static void main(String[] args) throws Exception {
         long expiresIn = 0;
@@ -90,7 +96,19 @@ public class ThroughputServer {
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             Long expiry = auth != null && auth.startsWith("Bearer ") ? ISSUED.get(auth.substring(7)) : null;
             String query = ex.getRequestURI().getRawQuery();
-            if (expiry == null || expiry < System.currentTimeMillis()) {
+            String mode = fault;
+            if (mode.equals("slow")) {
+                try {
+                    Thread.sleep(slowMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (mode.equals("error")) {
+                sendBytes(ex, 500, ("[{\"message\":\"An unexpected error occurred. Please include this ErrorId if you"
+                        + " contact support: 1234-5678 (-1)\",\"errorCode\":\"UNKNOWN_EXCEPTION\"}]")
+                        .getBytes(StandardCharsets.UTF_8));
+            } else if (expiry == null || expiry < System.currentTimeMillis()) {
                 UNAUTHORIZED.increment();
                 sendBytes(ex, 401, invalidSession);
             } else if (query == null || !query.startsWith("q=")) {
@@ -101,6 +119,19 @@ public class ThroughputServer {
                 ex.getResponseHeaders().add("Sforce-Limit-Info", "api-usage=18/5000");
                 sendBytes(ex, 200, page);
             }
+        });
+
+        server.createContext("/fault", ex -> {
+            ex.getRequestBody().readAllBytes();
+            Map<String, String> q = form(ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery());
+            String mode = q.getOrDefault("query", "ok");
+            if (!mode.equals("ok") && !mode.equals("slow") && !mode.equals("error")) {
+                send(ex, 400, "{\"error\":\"query=ok|slow|error\"}");
+                return;
+            }
+            slowMs = Long.parseLong(q.getOrDefault("ms", "3000"));
+            fault = mode;
+            send(ex, 200, "{\"query\":\"" + mode + "\"}");
         });
 
         server.createContext("/count", ex -> {
