@@ -135,5 +135,10 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   fi
   [ -n "$NEWMAN" ] || echo "| Newman | not installed here: not measured (\`npm install -g newman\`) | |"
   [ -n "$HTTPIE" ] || echo "| HTTPie | not installed here: not measured (\`apt-get install httpie\`) | |"
+  echo
+  echo "Other benchmarks: the engine under load, [performance-engine.md](performance-engine.md) (\`bench/throughput.sh\`);"
+  echo "\`serve\` over MCP, [performance-serve.md](performance-serve.md) (\`bench/mcp.sh\`); the HTTP gateway under load"
+  echo "and faults, [performance-gateway.md](performance-gateway.md) (\`bench/gateway.sh\`); \`validate\` over 1,000"
+  echo "actions, [performance-validate.md](performance-validate.md) (\`bench/validate.sh\`)."
 } > "$REPORT"
 cat "$REPORT"
