@@ -63,6 +63,21 @@ final class OpenApiOperation {
             parameter(p, pathInputs);
         }
         String template = pathTemplate(path, pathInputs);
+        int hash = template.indexOf('#');
+        if (hash >= 0) {
+            report.approximated("path " + path + " of " + where, "its fragment " + template.substring(hash)
+                    + " is left out: it never reaches the server");
+            template = template.substring(0, hash);
+        }
+        int q = template.indexOf('?');
+        if (q >= 0) {
+            // some documents tell operations apart by a fixed query in the path ("/things?kind=a")
+            for (Map.Entry<String, String> pair : UrlParts.pairs(template.substring(q + 1), true)) {
+                query.putIfAbsent(pair.getKey(), pair.getValue());
+            }
+            report.approximated("path " + path + " of " + where, "its query string is fixed query parameters");
+            template = template.substring(0, q);
+        }
         OpenApiBody body = new OpenApiBody(refs, schemas, report, where);
         BodyDraft b = body.read(op.getRequestBody(), names, inputs, sample, headers);
         String description = op.getSummary() != null && !op.getSummary().isBlank() ? op.getSummary().strip()
