@@ -46,10 +46,16 @@ final class Examples {
                     actions.set(i, new ActionDraft(a.name(), a.description(), a.connector(), a.inputs(), a.request(),
                             kept, a.source()));
                     report.dropped("example \"" + m.group(1) + "\" of action " + action, "its inputs fail the"
-                            + " action's checks: " + m.group(2).lines().findFirst().orElse(""));
+                            + " action's checks: " + brief(m.group(2)));
                 }
             }
         }
         return true;
+    }
+
+    /** The check's message on one line, a long value cut. */
+    private static String brief(String message) {
+        String line = message.replaceAll("\\s+", " ");
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 }

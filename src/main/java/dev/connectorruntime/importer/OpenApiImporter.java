@@ -164,9 +164,12 @@ public final class OpenApiImporter {
     }
 
     private ConnectorDraft connector(String base, OpenApiSecurity.Choice choice) {
-        boolean first = connectors.isEmpty();
-        String name = connectorNames.take(first ? apiName
-                : apiName + "-" + ImportNames.definition(choice.key().isEmpty() ? "public" : choice.key()));
+        // named after the host as curl's and Postman's are (api.github.com → github), else the document's title
+        String plain = base.startsWith("<<") ? apiName : CurlImporter.connectorName(base.replaceFirst(
+                "^([a-zA-Z]+://[^/]+).*$", "$1"));
+        boolean taken = connectors.values().stream().anyMatch(c -> c.name().equals(plain));
+        String name = connectorNames.take(!taken ? plain
+                : plain + "-" + ImportNames.definition(choice.key().isEmpty() ? "public" : choice.key()));
         Map<String, String> headers = new LinkedHashMap<>();
         AuthDraft auth = security.auth(choice, name, headers);
         if (auth instanceof AuthDraft.OAuth2 o && !o.tokenUrl().contains("://")) {

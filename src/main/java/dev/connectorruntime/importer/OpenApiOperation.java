@@ -105,8 +105,8 @@ final class OpenApiOperation {
         String style = p.getStyle() == null ? null : p.getStyle().toString();
         String type = node.path("type").asText("string");
         if (in.equals("query") && type.equals("object") && node.path("properties").size() > 0
-                && ("deepObject".equals(style) || style == null || "form".equals(style))
-                && !Boolean.FALSE.equals(p.getExplode())) {
+                && ("deepObject".equals(style) || (style == null || "form".equals(style))
+                && !Boolean.FALSE.equals(p.getExplode()))) {
             boolean deep = "deepObject".equals(style);
             node.get("properties").fields().forEachRemaining(e -> {
                 String wire = deep ? p.getName() + "[" + e.getKey() + "]" : e.getKey();
