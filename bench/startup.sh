@@ -135,5 +135,8 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   fi
   [ -n "$NEWMAN" ] || echo "| Newman | not installed here: not measured (\`npm install -g newman\`) | |"
   [ -n "$HTTPIE" ] || echo "| HTTPie | not installed here: not measured (\`apt-get install httpie\`) | |"
+  echo
+  echo "Other benchmarks: [validate](performance-validate.md), [import openapi](performance-import.md),"
+  echo "[serve](performance-serve.md), [the engine](performance-engine.md)."
 } > "$REPORT"
 cat "$REPORT"
