@@ -2,8 +2,8 @@
 # `import openapi` with the real jar on the corpus of @readme/oas-examples 8.2.2 (pinned in it/package.json; issue
 # 16): every document (3.0 and 3.1) imports, `validate` passes and `test` plays its examples in the sandbox; then,
 # for every action on a connector with fixed credentials (API key, basic, bearer), `run --dry-run` prints a curl
-# line which, fed back through `import curl` (its ${VARIABLES} read back as placeholders; the workspace's connector
-# matched by base URL), writes an action whose own dry run (its literals as defaults) prints the same request.
+# line which, fed back through `import curl` (its ${VARIABLES} read back as placeholders; --connector naming the
+# action's connector, as several of a corpus document share one base URL), writes an action whose own dry run (its literals as defaults) prints the same request.
 # Usage: it/import-openapi.sh (after mvn -B -q package -DskipTests)
 source "$(dirname "$0")/lib/common.sh"
 CORPUS=$IT_TOOLS/node_modules/@readme/oas-examples
@@ -42,12 +42,12 @@ roundtrip() { # run --dry-run → import curl → the same request
         rt run "$name" --dir "$ws" --dry-run --inputs "$OUT/inputs.json" > "$OUT/plan-1.txt" 2> "$OUT/plan.err" \
           || { echo "$ws$name: dry run failed"; cat "$OUT/plan.err"; bad=1; continue; }
         scratch=$OUT/scratch && rm -rf "$scratch" && cp -r "$ws" "$scratch"
-        rt import curl --dir "$scratch" --force < "$OUT/plan-1.txt" > "$OUT/import.out" 2> "$OUT/import.err" \
+        rt import curl --dir "$scratch" --connector "$c" --force < "$OUT/plan-1.txt" > "$OUT/import.out" 2> "$OUT/import.err" \
           || { echo "$ws$name: import curl failed"; cat "$OUT/import.err"; bad=1; continue; }
         if grep -q '^wrote connectors/' "$OUT/import.out"; then
           echo "$ws$name: import curl wrote a connector instead of using $c"; bad=1; continue
         fi
-        written=$(sed -n 's#^wrote actions/\(.*\)\.yaml$#\1#p' "$OUT/import.out")
+        written=$(sed -n 's#^wrote .*actions/\(.*\)\.yaml$#\1#p' "$OUT/import.out")
         rt run "$written" --dir "$scratch" --dry-run > "$OUT/plan-2.txt" 2> "$OUT/plan.err" \
           || { echo "$ws$name: dry run of the re-imported $written failed"; cat "$OUT/plan.err"; bad=1; continue; }
         if diff <(request "$OUT/plan-1.txt") <(request "$OUT/plan-2.txt") > "$OUT/diff.txt"; then

@@ -3,7 +3,6 @@ package dev.connectorruntime.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectorruntime.model.Json;
-import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import java.util.LinkedHashMap;
@@ -125,18 +124,7 @@ final class OpenApiBody {
     }
 
     private JsonNode example(MediaType m) {
-        if (m.getExample() != null) {
-            return Json.mapper().valueToTree(m.getExample());
-        }
-        if (m.getExamples() != null) {
-            for (Example e : m.getExamples().values()) {
-                Example r = refs.example(e, where);
-                if (r != null && r.getValue() != null) {
-                    return Json.mapper().valueToTree(r.getValue());
-                }
-            }
-        }
-        return null;
+        return refs.example(m.getExample(), m.getExamples(), where);
     }
 
     private boolean hasFile(MediaType m) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectorruntime.model.Json;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -101,7 +100,7 @@ final class OpenApiOperation {
         Set<String> lost = new TreeSet<>();
         ObjectNode node = schemas.convert(schema, where, lost);
         boolean required = in.equals("path") || Boolean.TRUE.equals(p.getRequired());
-        JsonNode example = example(p, node);
+        JsonNode example = example(p);
         String style = p.getStyle() == null ? null : p.getStyle().toString();
         String type = node.path("type").asText("string");
         if (in.equals("query") && type.equals("object") && node.path("properties").size() > 0
@@ -157,17 +156,10 @@ final class OpenApiOperation {
         return name;
     }
 
-    private JsonNode example(Parameter p, ObjectNode node) {
-        if (p.getExample() != null) {
-            return Json.mapper().valueToTree(p.getExample());
-        }
-        if (p.getExamples() != null) {
-            for (Example e : p.getExamples().values()) {
-                Example r = refs.example(e, where);
-                if (r != null && r.getValue() != null) {
-                    return Json.mapper().valueToTree(r.getValue());
-                }
-            }
+    private JsonNode example(Parameter p) {
+        JsonNode given = refs.example(p.getExample(), p.getExamples(), where);
+        if (given != null) {
+            return given;
         }
         return p.getSchema() == null || p.getSchema().getExample() == null ? null
                 : Json.mapper().valueToTree(p.getSchema().getExample());

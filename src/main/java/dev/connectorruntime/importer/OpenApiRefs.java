@@ -1,5 +1,7 @@
 package dev.connectorruntime.importer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.model.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Schema;
@@ -49,6 +51,22 @@ final class OpenApiRefs {
 
     Example example(Example e, String where) {
         return follow(e, Example::get$ref, components.getExamples(), "examples", where);
+    }
+
+    /** The value of {@code example}, else of the first of {@code examples} that has one; {@code null} if none. */
+    JsonNode example(Object example, Map<String, Example> examples, String where) {
+        if (example != null) {
+            return Json.mapper().valueToTree(example);
+        }
+        if (examples != null) {
+            for (Example e : examples.values()) {
+                Example r = example(e, where);
+                if (r != null && r.getValue() != null) {
+                    return Json.mapper().valueToTree(r.getValue());
+                }
+            }
+        }
+        return null;
     }
 
     SecurityScheme scheme(SecurityScheme s, String where) {
