@@ -4,6 +4,8 @@
 # for every action on a connector with fixed credentials (API key, basic, bearer), `run --dry-run` prints a curl
 # line which, fed back through `import curl` (its ${VARIABLES} read back as placeholders; --connector naming the
 # action's connector, as several of a corpus document share one base URL), writes an action whose own dry run (its literals as defaults) prints the same request.
+# The same documents are also made into Postman collections by openapi-to-postmanv2 6.3.3 and imported with
+# `import postman` (validate, test).
 # Usage: it/import-openapi.sh (after mvn -B -q package -DskipTests)
 source "$(dirname "$0")/lib/common.sh"
 CORPUS=$IT_TOOLS/node_modules/@readme/oas-examples
@@ -26,6 +28,25 @@ corpus() { # import → validate → test for every document
   return $bad
 }
 check "every corpus document imports, validates and passes its examples in the sandbox (import → validate → test)" corpus
+
+postman() { # the same documents through openapi-to-postmanv2 6.3.3, then import postman → validate → test
+  local doc file ws bad=0
+  for doc in $DOCS; do
+    file=$(ls "$CORPUS/$doc".* | head -1)
+    ws=$OUT/postman/${doc//\//-}
+    mkdir -p "$ws"
+    "$IT_NODE" "$IT_BIN/openapi2postmanv2" -s "$file" -o "$ws.postman_collection.json" -p \
+      -O parametersResolution=Example,folderStrategy=Tags > "$ws.convert" 2>&1 \
+      || { echo "$doc: openapi2postmanv2 failed"; cat "$ws.convert"; bad=1; continue; }
+    if ! rt import postman "$ws.postman_collection.json" --dir "$ws" > "$ws.import" 2>&1; then
+      echo "$doc: import postman failed"; cat "$ws.import"; bad=1; continue
+    fi
+    rt validate --dir "$ws" > "$ws.validate" 2>&1 || { echo "$doc: validate failed"; cat "$ws.validate"; bad=1; }
+    rt test --dir "$ws" > "$ws.test" 2>&1 || { echo "$doc: test failed"; cat "$ws.test"; bad=1; }
+  done
+  return $bad
+}
+check "the same documents made into Postman collections by openapi-to-postmanv2 import, validate and pass test" postman
 
 request() { sed -n '/^curl /,/^$/p' "$1"; } # the printed request, without the comment naming the action
 

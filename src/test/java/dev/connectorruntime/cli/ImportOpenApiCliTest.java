@@ -172,6 +172,23 @@ class ImportOpenApiCliTest {
     }
 
     @Test
+    void aYamlDocumentOverSwaggerParsersThreeMegabyteLimitImports() throws Exception {
+        StringBuilder doc = new StringBuilder("openapi: 3.1.0\ninfo: {title: Big, version: '1'}\n"
+                + "servers: [{url: 'https://big.example'}]\npaths:\n");
+        for (int i = 0; doc.length() < 4_000_000; i++) {
+            doc.append("  /things/").append(i).append(":\n    get:\n      operationId: get").append(i)
+                    .append("\n      description: ").append("x".repeat(2000)).append("\n      responses: {'200': {description: OK}}\n");
+        }
+        Path big = Files.writeString(ws.resolve("big.yaml"), doc);
+
+        Cli.Result r = importOpenApi(big.toString(), "--operation", "get7", "--dry-run");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
+        assertThat(r.err()).endsWith("dry run, nothing written: 1 connector and 1 action: 0 carried, 0 approximated,"
+                + " 0 dropped\n");
+    }
+
+    @Test
     void brokenYamlExits2() throws Exception {
         Path other = Files.writeString(ws.resolve("x.yaml"), "openapi: [3.1\n");
 
