@@ -96,6 +96,20 @@ class ImportWriterTest {
     }
 
     @Test
+    void ofTheWorkspaceConnectorsWithTheSameBaseUrlTheOneWithTheSameAuthIsUsed() throws Exception {
+        Files.createDirectories(dir.resolve("connectors"));
+        Files.writeString(dir.resolve("connectors/api-basic.yaml"), "name: api-basic\nbase_url: https://api.example.com\n"
+                + "auth: {type: basic, username: \"<<u>>\", password: \"<<p>>\"}\n");
+        Files.writeString(dir.resolve("connectors/api-bearer.yaml"), "name: api-bearer\nbase_url: https://api.example.com\n"
+                + "auth: {type: bearer, token: \"<<t>>\"}\n");
+
+        ImportWriter.Result r = ImportWriter.write(draft("https://api.example.com"), options(dir, false));
+
+        assertThat(r.connectors()).isZero();
+        assertThat(Files.readString(dir.resolve("actions/create-user.yaml"))).contains("connector: api-bearer\n");
+    }
+
+    @Test
     void writeFitsDraftsToValidateAndNamesTheSource() throws Exception {
         Draft d = draft("http://api.example.com/v1/");
         ImportWriter.Result result = ImportWriter.write(d, options(dir, false));
