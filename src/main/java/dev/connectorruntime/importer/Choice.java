@@ -94,12 +94,27 @@ record Choice(List<ConnectorDraft> connectors, List<ActionDraft> actions, Set<St
      * its actions' paths starts with ({@code https://api.shop.example/v2} for {@code /v2/orders}).
      */
     private static Connector sameBaseUrl(ConnectorDraft c, Map<String, Connector> existing, List<ActionDraft> all) {
+        Connector any = null;
         for (Connector e : existing.values()) {
             if (prefix(c, e, all) != null) {
-                return e;
+                // several connectors of one API differ by auth (an OpenAPI import writes one per scheme)
+                if (sameAuth(c.auth(), e.auth())) {
+                    return e;
+                }
+                any = any == null ? e : any;
             }
         }
-        return null;
+        return any;
+    }
+
+    private static boolean sameAuth(AuthDraft draft, dev.connectorruntime.model.Auth auth) {
+        if (draft instanceof AuthDraft.ApiKey k) {
+            return auth instanceof dev.connectorruntime.model.Auth.ApiKey a && a.name().equalsIgnoreCase(k.name());
+        }
+        return draft instanceof AuthDraft.None && auth instanceof dev.connectorruntime.model.Auth.None
+                || draft instanceof AuthDraft.Basic && auth instanceof dev.connectorruntime.model.Auth.Basic
+                || draft instanceof AuthDraft.Bearer && auth instanceof dev.connectorruntime.model.Auth.Bearer
+                || draft instanceof AuthDraft.OAuth2 && auth instanceof dev.connectorruntime.model.OAuth2;
     }
 
     /** The path prefix the workspace connector's base URL adds to the draft's, or {@code null} if it does not fit. */

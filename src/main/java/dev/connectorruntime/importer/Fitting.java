@@ -22,6 +22,8 @@ import java.util.Set;
 final class Fitting {
 
     private static final Set<String> FORMATS = Set.of("date", "date-time", "email", "uri", "uuid");
+    /** Statuses SPEC §6 retries (for some methods): an example with one such response would fail in the sandbox. */
+    private static final Set<Integer> RETRIED = Set.of(429, 502, 503, 504);
     private static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "array", "object");
 
     private Fitting() {
@@ -75,8 +77,20 @@ final class Fitting {
         for (InputDraft i : a.inputs()) {
             inputs.add(input(a.name(), i, report));
         }
+        List<com.fasterxml.jackson.databind.node.ObjectNode> examples = new ArrayList<>();
+        for (var e : a.examples()) {
+            int status = e.path("response").path("status").asInt(200);
+            if (RETRIED.contains(status)) {
+                report.dropped("example \"" + e.path("name").asText() + "\" of action " + a.name(), "the runtime"
+                        + " retries a " + status + ", so one response cannot be played: write `responses:` with one"
+                        + " per attempt by hand");
+            } else {
+                examples.add(e);
+            }
+        }
         RequestDraft r = a.request();
-        return a.withRequest(new RequestDraft(r.method(), r.path(), query, headers, r.body())).withInputs(inputs);
+        return new ActionDraft(a.name(), a.description(), a.connector(), inputs,
+                new RequestDraft(r.method(), r.path(), query, headers, r.body()), examples, a.source());
     }
 
     private static InputDraft input(String action, InputDraft i, Report report) {

@@ -63,25 +63,23 @@ public final class ImportWriter {
         Workspace workspace = new Workspace(options.out());
         Map<String, Connector> existing = existing(workspace);
         Choice choice = Choice.make(draft, options.connector(), existing, report);
-        List<File> files = new ArrayList<>();
+        List<File> connectorFiles = new ArrayList<>();
         List<String> secretTexts = new ArrayList<>();
         for (ConnectorDraft c : choice.connectors()) {
             ConnectorDraft fitted = Fitting.connector(c, report);
             String text = DraftYaml.connector(fitted, options.command());
-            files.add(new File("connectors/" + fitted.name() + ".yaml", text));
+            connectorFiles.add(new File("connectors/" + fitted.name() + ".yaml", text));
             secretTexts.add(text);
         }
+        List<ActionDraft> actions = new ArrayList<>();
         for (ActionDraft a : choice.actions()) {
             ConnectorDraft own = choice.connectors().stream().filter(c -> c.name().equals(a.connector()))
                     .findFirst().orElse(null);
-            ActionDraft fitted = Fitting.action(a, own, own == null ? existing.get(a.connector()) : null, report);
-            files.add(new File("actions/" + fitted.name() + ".yaml", DraftYaml.action(fitted, options.command())));
+            actions.add(Fitting.action(a, own, own == null ? existing.get(a.connector()) : null, report));
         }
         String env = EnvExample.merged(read(options.out().resolve(".env.example")),
                 EnvExample.placeholders(secretTexts));
-        if (env != null) {
-            files.add(new File(".env.example", env));
-        }
+        List<File> files = files(connectorFiles, actions, env, options);
         List<String> conflicts = files.stream().map(File::path).filter(p -> !p.equals(".env.example"))
                 .filter(p -> Files.exists(options.out().resolve(p))).toList();
         if (!conflicts.isEmpty() && !options.force()) {
@@ -90,7 +88,17 @@ public final class ImportWriter {
                     .hint("pass --force to replace " + (conflicts.size() == 1 ? "it" : "them")
                             + ", or --out DIR to write elsewhere").build();
         }
-        List<Problem> warnings = validate(files, choice, workspace, options.out());
+        List<Problem> warnings;
+        try {
+            warnings = validate(files, choice, workspace, options.out());
+        } catch (Failure f) {
+            // real documents hold examples that do not match their own schemas: such an example is dropped, once
+            if (!Examples.drop(f, actions, report)) {
+                throw f;
+            }
+            files = files(connectorFiles, actions, env, options);
+            warnings = validate(files, choice, workspace, options.out());
+        }
         if (options.strict() && report.lossy()) {
             throw Failure.of(Kind.INVALID, Code.IMPORT_LOSSY, "nothing was written: "
                     + report.count(Report.Outcome.APPROXIMATED) + " approximated, "
@@ -103,6 +111,17 @@ public final class ImportWriter {
             }
         }
         return new Result(files, warnings, choice.connectors().size(), choice.actions().size());
+    }
+
+    private static List<File> files(List<File> connectors, List<ActionDraft> actions, String env, Options options) {
+        List<File> files = new ArrayList<>(connectors);
+        for (ActionDraft a : actions) {
+            files.add(new File("actions/" + a.name() + ".yaml", DraftYaml.action(a, options.command())));
+        }
+        if (env != null) {
+            files.add(new File(".env.example", env));
+        }
+        return files;
     }
 
     /** The workspace's connectors that bind (errors or not), by name. */

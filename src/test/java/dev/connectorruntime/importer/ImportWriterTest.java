@@ -51,6 +51,64 @@ class ImportWriterTest {
         return new ImportWriter.Options(out, null, force, false, false, "runtime import curl");
     }
 
+    private static ObjectNode example(String name, int status) {
+        ObjectNode e = Json.object().put("name", name);
+        e.putObject("response").put("status", status).putObject("body").put("ok", status < 300);
+        return e;
+    }
+
+    @Test
+    void anExampleWhoseOnlyResponseTheRuntimeRetriesIsDroppedAndReported() throws Exception {
+        Report report = new Report();
+        ConnectorDraft c = new ConnectorDraft("example", null, "https://api.example.com", null, Map.of(), "x");
+        ActionDraft a = new ActionDraft("get-status", null, "example", List.of(),
+                new RequestDraft("GET", "/status", Map.of(), Map.of(), null),
+                List.of(example("OK", 200), example("Too Many Requests", 429), example("Not Found", 404)), "x");
+
+        ImportWriter.write(new Draft(List.of(c), List.of(a), report), options(dir, false));
+
+        assertThat(Files.readString(dir.resolve("actions/get-status.yaml"))).contains("name: OK", "name: Not Found")
+                .doesNotContain("Too Many Requests");
+        assertThat(report.items()).extracting(Report.Item::line).contains("dropped: example \"Too Many Requests\" of"
+                + " action get-status (the runtime retries a 429, so one response cannot be played: write `responses:`"
+                + " with one per attempt by hand)");
+    }
+
+    @Test
+    void anExampleWhoseInputsFailTheActionsChecksIsDroppedAndTheRestIsWritten() throws Exception {
+        Report report = new Report();
+        ConnectorDraft c = new ConnectorDraft("example", null, "https://api.example.com", null, Map.of(), "x");
+        ObjectNode bad = example("bad", 200);
+        bad.putObject("inputs").put("id", "not a number");
+        ObjectNode good = example("good", 200);
+        good.putObject("inputs").put("id", 7);
+        ActionDraft a = new ActionDraft("get-thing", null, "example",
+                List.of(InputDraft.of("id", "id", "integer", true, null)),
+                new RequestDraft("GET", "/things/{{id}}", Map.of(), Map.of(), null), List.of(bad, good), "x");
+
+        ImportWriter.write(new Draft(List.of(c), List.of(a), report), options(dir, false));
+
+        assertThat(Files.readString(dir.resolve("actions/get-thing.yaml"))).contains("name: good")
+                .doesNotContain("name: bad");
+        assertThat(report.items()).extracting(Report.Item::line)
+                .anyMatch(l -> l.startsWith("dropped: example \"bad\" of action get-thing (its inputs fail the"
+                        + " action's checks: input `id`"));
+    }
+
+    @Test
+    void ofTheWorkspaceConnectorsWithTheSameBaseUrlTheOneWithTheSameAuthIsUsed() throws Exception {
+        Files.createDirectories(dir.resolve("connectors"));
+        Files.writeString(dir.resolve("connectors/api-basic.yaml"), "name: api-basic\nbase_url: https://api.example.com\n"
+                + "auth: {type: basic, username: \"<<u>>\", password: \"<<p>>\"}\n");
+        Files.writeString(dir.resolve("connectors/api-bearer.yaml"), "name: api-bearer\nbase_url: https://api.example.com\n"
+                + "auth: {type: bearer, token: \"<<t>>\"}\n");
+
+        ImportWriter.Result r = ImportWriter.write(draft("https://api.example.com"), options(dir, false));
+
+        assertThat(r.connectors()).isZero();
+        assertThat(Files.readString(dir.resolve("actions/create-user.yaml"))).contains("connector: api-bearer\n");
+    }
+
     @Test
     void writeFitsDraftsToValidateAndNamesTheSource() throws Exception {
         Draft d = draft("http://api.example.com/v1/");
