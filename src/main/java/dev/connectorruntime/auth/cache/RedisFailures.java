@@ -41,9 +41,13 @@ final class RedisFailures {
                             + " CONNECTOR_RUNTIME_TOKEN_STORE)").build();
         }
         Throwable ssl = cause(e, SSLException.class);
-        if (ssl != null) {
-            return Failure.of(Kind.NETWORK, "the TLS handshake with the token store " + store + " failed ("
-                            + ssl.getMessage() + ")").code(Code.TOKEN_STORE_TLS)
+        Throwable timeout = cause(e, SocketTimeoutException.class);
+        if (ssl != null || store.tls() && timeout != null && inHandshake(timeout)) {
+            // a server without TLS reads the ClientHello as the start of a command and waits for the rest
+            String why = ssl != null ? ssl.getMessage() : "no TLS answer within " + RedisTokenStore.TIMEOUT.toMillis()
+                    + " ms";
+            return Failure.of(Kind.NETWORK, "the TLS handshake with the token store " + store + " failed (" + why
+                            + ")").code(Code.TOKEN_STORE_TLS)
                     .hint("rediss:// needs a Redis server with TLS on that port and a certificate the JVM trusts;"
                             + " use redis:// for a server without TLS (on a trusted network only)").build();
         }
@@ -81,12 +85,28 @@ final class RedisFailures {
                 ? "the connection closed" : message.strip();
     }
 
+    /** The exception or one of its causes, or one they suppressed (Jedis keeps each address's failure so). */
     private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return t;
             }
+            for (Throwable s : t.getSuppressed()) {
+                Throwable found = cause(s, type);
+                if (found != null) {
+                    return found;
+                }
+            }
         }
         return null;
+    }
+
+    private static boolean inHandshake(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("sun.security.ssl.")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
