@@ -68,7 +68,7 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
     boolean noTokenCache;
 
     @Mixin
-    TokenStoreOption tokenStore;
+    TokenStoreOption tokenStore = new TokenStoreOption();
 
     @Option(names = "--sandbox", description = "Run against the built-in sandbox, which answers as the action's"
             + " example says: no credentials, no network (SPEC §9).")

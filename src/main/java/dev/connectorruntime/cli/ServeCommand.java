@@ -104,7 +104,7 @@ final class ServeCommand extends WorkspaceCommand implements Callable<Integer> {
     boolean noTokenCache;
 
     @Mixin
-    TokenStoreOption tokenStore;
+    TokenStoreOption tokenStore = new TokenStoreOption();
 
     ServeCommand(Context context) {
         super(context);

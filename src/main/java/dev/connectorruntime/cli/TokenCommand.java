@@ -64,7 +64,7 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
     Path secrets;
 
     @Mixin
-    TokenStoreOption tokenStore;
+    TokenStoreOption tokenStore = new TokenStoreOption();
 
     TokenCommand(Context context) {
         super(context);
