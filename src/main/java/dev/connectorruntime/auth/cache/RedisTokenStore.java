@@ -90,7 +90,7 @@ public final class RedisTokenStore implements TokenStore {
         pool.setMaxIdle(8);
         pool.setMinIdle(0);
         pool.setMaxWait(TIMEOUT); // a full pool waits no longer than a command may
-        pool.setTestOnBorrow(false);
+        pool.setTestOnBorrow(true); // a connection from before a Redis restart is dropped, not used: recovery on its own
         pool.setJmxEnabled(false);
         this.redis = RedisClient.builder().hostAndPort(url.host(), url.port()).clientConfig(config.build())
                 .poolConfig(pool).build();
