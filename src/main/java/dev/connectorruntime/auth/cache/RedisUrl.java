@@ -80,7 +80,9 @@ public final class RedisUrl {
             user = u.isEmpty() ? null : u;
             password = p.isEmpty() ? null : Secret.of(p);
         }
-        return new RedisUrl(scheme.equals("rediss"), uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                : uri.getHost(); // an IPv6 literal, as the socket wants it
+        return new RedisUrl(scheme.equals("rediss"), host, uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
                 database, user, password);
     }
 
