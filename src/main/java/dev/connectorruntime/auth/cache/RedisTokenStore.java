@@ -78,7 +78,10 @@ public final class RedisTokenStore implements TokenStore {
         this.timing = timing;
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) TIMEOUT.toMillis()).socketTimeoutMillis((int) TIMEOUT.toMillis())
-                .database(url.database()).ssl(url.tls()).clientName("connector-runtime");
+                .database(url.database()).ssl(url.tls()).clientName("connector-runtime")
+                // RESP2, no negotiation: one round trip less per connection, and rediss:// to a port without TLS
+                // fails after two timeouts (4 s) instead of four
+                .resp2();
         if (url.user() != null) {
             config.user(url.user());
         }
