@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectorruntime.redis.RedisServer;
+import dev.connectorruntime.secret.Leaks;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +55,24 @@ class RunRedisStoreTest extends SalesforceServers {
         }
 
         assertThat(tokenRequests()).isEqualTo(1);
+        redis.dump().forEach((key, value) -> {
+            Leaks.assertNone("the Redis key " + key, key, TOKEN, SalesforceWorkspace.PASSWORD,
+                    SalesforceWorkspace.SECURITY_TOKEN, SalesforceWorkspace.CONSUMER_SECRET);
+            Leaks.assertNone("the value of " + key, value, TOKEN, SalesforceWorkspace.PASSWORD,
+                    SalesforceWorkspace.SECURITY_TOKEN, SalesforceWorkspace.CONSUMER_SECRET);
+        });
+    }
+
+    @Test
+    void serveAndTokenTakeTheOptionToo() {
+        Cli.Result serve = Cli.run(dir, env, "serve", "--mcp", "--token-store", "memcached://:pw-5@host:1");
+        Cli.Result token = Cli.run(dir, env, "token", "salesforce", "--token-store", "memcached://:pw-5@host:1");
+
+        for (Cli.Result r : List.of(serve, token)) {
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).startsWith("error: --token-store is not a token store: its scheme is not redis or"
+                    + " rediss\n").doesNotContain("pw-5");
+        }
     }
 
     @Test
