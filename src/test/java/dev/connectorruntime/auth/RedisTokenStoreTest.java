@@ -285,7 +285,7 @@ class RedisTokenStoreTest {
             a.locked(entry, () -> null);
             assertThat(c.get(lockKey)).isEqualTo("someone-else");
         }
-        assertThat(warnings).containsExactly("waited 0 s for the token store's lock in " + redis.masked()
+        assertThat(warnings).containsExactly("waited 200 ms for the token store's lock in " + redis.masked()
                 + " held by another process; going on without it");
     }
 

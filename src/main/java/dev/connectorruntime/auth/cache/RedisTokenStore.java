@@ -179,8 +179,9 @@ public final class RedisTokenStore implements TokenStore {
         RedisLock lock = RedisLock.acquire(redis, url, key("lock:", entry), timing.lease(), timing.lockWait(),
                 random, scheduler);
         if (lock == null) {
-            warnings.warn("waited " + timing.lockWait().toSeconds() + " s for the token store's lock in " + url
-                    + " held by another process; going on without it");
+            long ms = timing.lockWait().toMillis();
+            warnings.warn("waited " + (ms < 1000 ? ms + " ms" : ms / 1000 + " s") + " for the token store's lock in "
+                    + url + " held by another process; going on without it");
         }
         try {
             cooldown(entry);
