@@ -25,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>With a {@link TokenStore}, a miss in memory is looked up on disk, and a token request is made only under the
  * store's lock, after reading the store again: of several processes sharing the cache, one asks and the others
- * read its token. Every new token is saved before it is used, so a rotated refresh token is never lost.
+ * read its token. Every new token is saved before it is used, so a rotated refresh token is never lost. After a 401
+ * the rejected token is dropped from the store only if the store still holds it (SPEC §13).
  */
 final class OAuth2Authenticator implements Authenticator {
 
@@ -102,6 +103,9 @@ final class OAuth2Authenticator implements Authenticator {
             Token old = current;
             current = null;
             currentCredentials = null;
+            if (old != null) {
+                store.discard(entry, old); // only if it still holds the token that failed: one renewal serves all
+            }
             return store.locked(entry, () -> {
                 Token stored = store.load(entry);
                 // another process renewed after the rejected token was issued: use its token, ask nothing
@@ -207,7 +211,11 @@ final class OAuth2Authenticator implements Authenticator {
             // RFC 6749 §6: only a newly issued refresh token replaces the old one, which stays valid otherwise
             return saved(t.withRefreshToken(spent), false);
         }
-        return saved(t, !t.refreshToken().equals(spent));
+        if (t.refreshToken().equals(spent)) {
+            return saved(t, false);
+        }
+        store.rotate(entry, t, spent); // still under the lock, compared with the one spent
+        return t;
     }
 
     private Token saved(Token t, boolean rotated) {

@@ -103,6 +103,7 @@ final class QuickRunParser {
             }
             case "--inputs" -> run.inputsFile = value;
             case "--example" -> run.example = value;
+            case "--token-store" -> run.tokenStore.url = value;
             case "--secrets" -> {
                 run.secrets = path(value);
                 return run.secrets != null;

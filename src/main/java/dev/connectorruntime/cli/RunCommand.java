@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,6 +66,9 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
     @Option(names = "--no-token-cache",
             description = "Neither reuse nor keep a token on disk (a rotated refresh token is still kept).")
     boolean noTokenCache;
+
+    @Mixin
+    TokenStoreOption tokenStore = new TokenStoreOption();
 
     @Option(names = "--sandbox", description = "Run against the built-in sandbox, which answers as the action's"
             + " example says: no credentials, no network (SPEC §9).")
@@ -130,7 +134,7 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
             output = SandboxRun.run(engine, request, example);
         } else {
             try (ConnectorRuntime runtime = engine
-                    .tokenStore(TokenCommand.tokenStore(context, noTokenCache, err)).build()) {
+                    .tokenStore(tokenStore.open(context, noTokenCache, err)).build()) {
                 output = runtime.call(request).output();
             }
         }

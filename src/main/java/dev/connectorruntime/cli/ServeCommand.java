@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -102,6 +103,9 @@ final class ServeCommand extends WorkspaceCommand implements Callable<Integer> {
             description = "Keep access tokens in memory only (refresh tokens are still cached).")
     boolean noTokenCache;
 
+    @Mixin
+    TokenStoreOption tokenStore = new TokenStoreOption();
+
     ServeCommand(Context context) {
         super(context);
     }
@@ -129,7 +133,7 @@ final class ServeCommand extends WorkspaceCommand implements Callable<Integer> {
         }
         ConnectorRuntime engine = context.engine().workspace(dir).secrets(secretSource)
                 .stamps(ValidationStamps.inCache(context.environment()))
-                .tokenStore(TokenCommand.tokenStore(context, noTokenCache, err)).build();
+                .tokenStore(tokenStore.open(context, noTokenCache, err)).build();
         try (Server server = new Server(engine, settings, context.redactor(), line -> {
             synchronized (err) {
                 err.println(Terminal.clean(line));

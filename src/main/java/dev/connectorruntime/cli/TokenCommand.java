@@ -2,7 +2,7 @@ package dev.connectorruntime.cli;
 
 import dev.connectorruntime.auth.Token;
 import dev.connectorruntime.auth.TokenStatus;
-import dev.connectorruntime.auth.cache.DiskTokenStore;
+import dev.connectorruntime.auth.TokenStore;
 import dev.connectorruntime.error.Code;
 import dev.connectorruntime.error.Failure;
 import dev.connectorruntime.error.Kind;
@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +47,8 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
     boolean show;
 
     @Option(names = "--clear",
-            description = "Drop the connector's cached tokens (all connectors' without CONNECTOR); ask for none.")
+            description = "Drop the connector's stored tokens (all connectors' without CONNECTOR) from the disk cache"
+                    + " or the --token-store; ask for none.")
     boolean clear;
 
     @Option(names = "--no-token-cache",
@@ -61,26 +63,21 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
             description = "The secrets file (default: .env in the workspace). Environment variables win over it.")
     Path secrets;
 
+    @Mixin
+    TokenStoreOption tokenStore = new TokenStoreOption();
+
     TokenCommand(Context context) {
         super(context);
-    }
-
-    /** The disk cache as the environment names it; its warnings go to stderr. Shared with {@code run}. */
-    static DiskTokenStore tokenStore(Context context, boolean noTokenCache, PrintWriter err) {
-        return DiskTokenStore.open(context.environment(),
-                noTokenCache ? DiskTokenStore.Mode.REFRESH_TOKENS_ONLY : DiskTokenStore.Mode.ALL, message -> {
-                    err.println("warning: " + Terminal.clean(message));
-                    err.flush();
-                });
     }
 
     @Override
     public Integer call() {
         Workspace workspace = workspace();
         PrintWriter out = spec.commandLine().getOut();
-        DiskTokenStore store = tokenStore(context, noTokenCache, spec.commandLine().getErr());
         if (clear) {
-            return clear(workspace, store, out);
+            try (TokenStore store = tokenStore.open(context, noTokenCache, spec.commandLine().getErr())) {
+                return clear(workspace, store, out);
+            }
         }
         if (connector == null) {
             throw Failure.of(Kind.USAGE, "missing CONNECTOR").code(Code.USAGE)
@@ -92,7 +89,7 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
                 : SecretSource.environmentAndDotenv(context.environment());
         TokenStatus status;
         ConnectorRuntime.Builder engine = context.engine().workspace(workspace.dir()).secrets(secretSource)
-                .tokenStore(store);
+                .tokenStore(tokenStore.open(context, noTokenCache, spec.commandLine().getErr()));
         if (verbose) {
             engine.listener(new VerboseTrace(spec.commandLine().getErr(), context.redactor()));
         }
@@ -114,7 +111,7 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int clear(Workspace workspace, DiskTokenStore store, PrintWriter out) {
+    private int clear(Workspace workspace, TokenStore store, PrintWriter out) {
         if (show) {
             throw Failure.of(Kind.USAGE, "--show and --clear cannot be combined").code(Code.USAGE).build();
         }
@@ -125,7 +122,7 @@ final class TokenCommand extends WorkspaceCommand implements Callable<Integer> {
         String of = connector == null ? "" : " of `" + connector + "`";
         out.println(Terminal.clean((count == 0 ? "no cached token" + of
                 : "dropped " + count + (count == 1 ? " cached token" : " cached tokens") + of)
-                + " in " + store.directory()));
+                + " in " + store.location()));
         out.flush();
         return ExitCodes.OK;
     }

@@ -272,14 +272,17 @@ public final class ConnectorRuntime implements AutoCloseable {
     }
 
     /**
-     * Fails every call in flight with kind {@code closed}, then releases the HTTP clients; calls made afterwards
-     * fail the same way. Idempotent.
+     * Fails every call in flight with kind {@code closed}, then releases the HTTP clients and the token store it
+     * was given; calls made afterwards fail the same way. Idempotent.
      */
     @Override
     public void close() {
         closed = true;
         inFlight.forEach(Cancellation::close);
         sessions.close();
+        if (options.tokenStore != null) {
+            options.tokenStore.close();
+        }
     }
 
     private static ActionInfo info(PreparedAction a) {
@@ -365,7 +368,9 @@ public final class ConnectorRuntime implements AutoCloseable {
 
         /**
          * Where tokens outlive the process; by default the encrypted disk cache of SPEC §6 under the cache
-         * directory the environment names. {@link TokenStore#NONE} keeps them in memory only.
+         * directory the environment names. {@link TokenStore#NONE} keeps them in memory only; a
+         * {@link dev.connectorruntime.auth.cache.RedisTokenStore} shares them with every process and machine that
+         * uses the same Redis (SPEC §13). The runtime closes it in {@link #close()}: give each runtime its own.
          */
         public Builder tokenStore(TokenStore store) {
             this.tokenStore = Objects.requireNonNull(store, "store");

@@ -225,6 +225,21 @@ public enum Code {
     CANCELLED("cancelled"),
     /** The engine was closed while the call was queued or in flight. */
     CLOSED("closed"),
+    /** {@code --token-store} or {@code CONNECTOR_RUNTIME_TOKEN_STORE} is not {@code file} or a Redis URL. */
+    TOKEN_STORE_URL("token-store-url"),
+    /** The shared token store (Redis) cannot be reached: refused, timed out, unknown host, closed under a call. */
+    TOKEN_STORE_UNREACHABLE("token-store-unreachable"),
+    /** The shared token store refused the user or password of its URL. */
+    TOKEN_STORE_AUTH("token-store-auth"),
+    /** The TLS handshake with a {@code rediss://} store failed: no TLS on that port, or an untrusted certificate. */
+    TOKEN_STORE_TLS("token-store-tls"),
+    /** The shared token store answered a command with an error (read-only replica, out of memory, …). */
+    TOKEN_STORE_FAILED("token-store-failed"),
+    /**
+     * The token endpoint failed for another process sharing the token store moments ago: it is not asked again
+     * until the short cooldown ends, so that a fleet does not hammer it.
+     */
+    TOKEN_ENDPOINT_COOLDOWN("token-endpoint-cooldown"),
     /** {@code serve}: the connector's queue is full. */
     OVERLOADED("overloaded"),
     /** {@code serve}: the call's deadline passed while it waited in its connector's queue. */

@@ -87,6 +87,11 @@ public final class DiskTokenStore implements TokenStore {
         return dir;
     }
 
+    @Override
+    public String location() {
+        return dir.toString();
+    }
+
     private synchronized SecureRandom random() {
         if (random == null) {
             random = new SecureRandom();
@@ -194,6 +199,7 @@ public final class DiskTokenStore implements TokenStore {
      * Deletes the cached tokens of one connector, or of all ({@code connector == null}); returns how many. Lock files
      * stay: they hold nothing, and deleting one another process holds would let a third take the lock too.
      */
+    @Override
     public int clear(String connector) {
         if (!Files.isDirectory(dir)) {
             return 0;
