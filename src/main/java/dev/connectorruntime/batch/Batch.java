@@ -80,6 +80,10 @@ public final class Batch {
         this.window = new Window(WINDOW_PER_CALL * concurrency, sink);
     }
 
+    Window window() {
+        return window;
+    }
+
     /** The counts so far, for a progress line. */
     public Tally tally() {
         return tally;
@@ -152,6 +156,9 @@ public final class Batch {
     }
 
     private void work(long seq, Line.Inputs line) {
+        if (window.stopped()) {
+            return; // queued when the batch stopped: never started
+        }
         ObjectNode out;
         try {
             JsonNode output = call.call(line.values(), cancellation);

@@ -76,7 +76,8 @@ public final class JsonLines implements AutoCloseable {
             }
             number++;
             if (tooLong) {
-                return bad("is longer than " + maxLineBytes / (1024 * 1024) + " MiB",
+                return bad("is longer than " + (maxLineBytes >= 1024 * 1024 ? maxLineBytes / (1024 * 1024) + " MiB"
+                        : maxLineBytes + " bytes"),
                         "one line holds the inputs of one call: pass bulk data to the API some other way");
             }
             if (length > 0 && buffer[length - 1] == '\r') {
