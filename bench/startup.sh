@@ -135,5 +135,9 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   fi
   [ -n "$NEWMAN" ] || echo "| Newman | not installed here: not measured (\`npm install -g newman\`) | |"
   [ -n "$HTTPIE" ] || echo "| HTTPie | not installed here: not measured (\`apt-get install httpie\`) | |"
+  echo
+  echo "Other measures: the engine under load, [performance-engine.md](performance-engine.md); batch runs,"
+  echo "[performance-batch.md](performance-batch.md); serve, [performance-serve.md](performance-serve.md); validate,"
+  echo "[performance-validate.md](performance-validate.md)."
 } > "$REPORT"
 cat "$REPORT"
