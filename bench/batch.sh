@@ -12,6 +12,7 @@ REPORT=${2:-docs/performance-batch.md}
 LINES=10000
 CONCURRENCY=16
 CURL_REQUESTS=2000
+ENGINE_SECONDS=10     # about as long as the batch of LINES takes: both sides are a fresh JVM, JIT warm-up included
 JAR=target/runtime.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
 OUT=bench/out/batch
@@ -62,7 +63,7 @@ YAML
 export SALESFORCE_CONSUMER_SECRET=bench-secret SALESFORCE_USERNAME=bench@example.com
 export SALESFORCE_PASSWORD=bench-password SALESFORCE_SECURITY_TOKEN=bench-token
 for n in 1000 $LINES 100000; do
-  yes '{"limit":25}' | head -n "$n" > "$OUT/in-$n.jsonl"
+  awk -v n="$n" 'BEGIN {for (i = 0; i < n; i++) print "{\"limit\":25}"}' > "$OUT/in-$n.jsonl"
 done
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -86,7 +87,7 @@ QUERY="$BASE/services/data/v58.0/query?q=SELECT%20Id%2C%20Name%2C%20Email%2C%20P
 for r in $(seq 1 "$ROUNDS"); do
   read -r secs _ < <(batch "$LINES" "bench-batch-$r")
   awk -v n="$LINES" -v s="$secs" 'BEGIN {printf "%.0f\n", n / s}' >> "$OUT/batch.rates"
-  "$JAVA" -cp "$OUT/classes:$JAR" ThroughputBench profile "$PORT" engine "$CONCURRENCY" 3 2> "$OUT/engine.log"
+  "$JAVA" -cp "$OUT/classes:$JAR" ThroughputBench profile "$PORT" engine "$CONCURRENCY" "$ENGINE_SECONDS" 2> "$OUT/engine.log"
   sed -n 's/.*threads: \([0-9.]*\) calls\/s.*/\1/p' "$OUT/engine.log" | tail -1 >> "$OUT/engine.rates"
   start=$(date +%s.%N)
   seq "$CURL_REQUESTS" | xargs -P"$CONCURRENCY" -I{} curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "$QUERY"
@@ -116,8 +117,9 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo
   echo "- **batch**: \`java -Xmx64m -jar target/runtime.jar run query-contacts --batch in.jsonl --concurrency $CONCURRENCY\`, $LINES lines"
   echo "  \`{\"limit\":25}\`, a fresh token cache; wall time of the whole process (JVM start, token, every line, output to a file);"
-  echo "- **engine**: \`ThroughputBench profile PORT engine $CONCURRENCY 3\` (\`ConnectorRuntime.call\` from $CONCURRENCY threads for 3 s, one"
-  echo "  engine, after its own warm-up: what bench/throughput.sh measures, at $CONCURRENCY threads);"
+  echo "- **engine**: \`ThroughputBench profile PORT engine $CONCURRENCY $ENGINE_SECONDS\` (\`ConnectorRuntime.call\` from $CONCURRENCY threads for $ENGINE_SECONDS s"
+  echo "  on one engine, the client of bench/throughput.sh at $CONCURRENCY threads), like the batch a fresh JVM whose JIT warms up"
+  echo "  as it goes (bench/throughput.sh's warmed-up figures are in performance-engine.md);"
   echo "- **xargs + curl**: \`seq $CURL_REQUESTS | xargs -P$CONCURRENCY -I{} curl -s -o /dev/null -H \"Authorization: Bearer \$TOKEN\" URL\`, one curl process"
   echo "  per request with a token asked once by hand (what a shell script over many inputs does)."
   echo
