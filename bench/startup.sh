@@ -138,7 +138,8 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo
   echo "Other benchmarks: the engine under load, [performance-engine.md](performance-engine.md) (\`bench/throughput.sh\`);"
   echo "\`serve\` over MCP, [performance-serve.md](performance-serve.md) (\`bench/mcp.sh\`); the HTTP gateway under load"
-  echo "and faults, [performance-gateway.md](performance-gateway.md) (\`bench/gateway.sh\`); \`validate\` over 1,000"
+  echo "and faults, [performance-gateway.md](performance-gateway.md) (\`bench/gateway.sh\`); batch runs,"
+  echo "[performance-batch.md](performance-batch.md) (\`bench/batch.sh\`); \`validate\` over 1,000"
   echo "actions, [performance-validate.md](performance-validate.md) (\`bench/validate.sh\`); \`import openapi\` of GitHub's"
   echo "description, [performance-import.md](performance-import.md) (\`bench/import.sh\`)."
 } > "$REPORT"

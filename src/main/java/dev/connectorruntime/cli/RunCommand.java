@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             "  runtime run get-contact --inputs inputs.json --secrets ~/.config/salesforce.env",
             "  runtime run list-contacts --sandbox --example \"two contacts\"",
             "  runtime run list-contacts --dry-run    # curl commands, nothing sent",
-            "  runtime run list-contacts -v --timeout 2m"})
+            "  runtime run list-contacts -v --timeout 2m",
+            "  runtime run get-contact --batch ids.jsonl --concurrency 8 --rate 100/s > contacts.jsonl"})
 final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
 
     @Spec
@@ -94,6 +95,9 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
             description = "The largest answer accepted (default: the connector's max_body, else 50MB): 64KB, 200MB.")
     Long maxBody;
 
+    @Mixin
+    BatchOptions batch = new BatchOptions();
+
     RunCommand(Context context) {
         super(context);
     }
@@ -110,21 +114,17 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
                     .build();
         }
         checkDecoded();
-        Deadline deadline = timeout == null ? Deadline.NONE : Deadline.after(timeout);
-        Path dir = common.workspaceDir(context.cwd());
-        SecretSource secretSource = secrets != null
-                ? SecretSource.of(context.environment(), context.cwd().resolve(secrets))
-                : SecretSource.environmentAndDotenv(context.environment());
-        CallRequest request = CallRequest.of(action).inputs(inputsObject()).inputTexts(inputs)
-                .deadline(deadline).listener(verbose ? new VerboseTrace(err, context.redactor()) : HttpListener.NONE)
-                .build();
-        // the checks-passed stamps live in the cache folder as the user's environment names it; the sandbox
-        // uses them too, but never the token cache (SPEC §9): its engine keeps tokens in memory only
-        ConnectorRuntime.Builder engine = context.engine().workspace(dir).secrets(secretSource)
-                .stamps(ValidationStamps.inCache(context.environment()));
-        if (maxBody != null) {
-            engine.maxBody(maxBody);
+        HttpListener listener = verbose ? new VerboseTrace(err, context.redactor()) : HttpListener.NONE;
+        if (batch.active()) {
+            refuseWithBatch();
+            return new BatchRun(action, inputs, timeout, listener).run(batch, () -> live(engine(), err), context, out,
+                    err);
         }
+        batch.refuseWithoutBatch();
+        Deadline deadline = timeout == null ? Deadline.NONE : Deadline.after(timeout);
+        CallRequest request = CallRequest.of(action).inputs(inputsObject()).inputTexts(inputs)
+                .deadline(deadline).listener(listener).build();
+        ConnectorRuntime.Builder engine = engine();
         Output output;
         if (dryRun) {
             try (ConnectorRuntime runtime = engine.tokenStore(TokenStore.NONE).build()) {
@@ -133,8 +133,7 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
         } else if (sandbox) {
             output = SandboxRun.run(engine, request, example);
         } else {
-            try (ConnectorRuntime runtime = engine
-                    .tokenStore(tokenStore.open(context, noTokenCache, err)).build()) {
+            try (ConnectorRuntime runtime = live(engine, err)) {
                 output = runtime.call(request).output();
             }
         }
@@ -144,6 +143,42 @@ final class RunCommand extends WorkspaceCommand implements Callable<Integer> {
             err.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The engine's settings every run shares, a batch's included. The checks-passed stamps live in the cache folder
+     * as the user's environment names it; the sandbox uses them too, but never the token cache (SPEC §9).
+     */
+    private ConnectorRuntime.Builder engine() {
+        SecretSource secretSource = secrets != null
+                ? SecretSource.of(context.environment(), context.cwd().resolve(secrets))
+                : SecretSource.environmentAndDotenv(context.environment());
+        ConnectorRuntime.Builder engine = context.engine().workspace(common.workspaceDir(context.cwd()))
+                .secrets(secretSource).stamps(ValidationStamps.inCache(context.environment()));
+        if (maxBody != null) {
+            engine.maxBody(maxBody);
+        }
+        return engine;
+    }
+
+    /** The engine that sends for real, a single run's and a batch's alike: where its tokens are kept is set here. */
+    private ConnectorRuntime live(ConnectorRuntime.Builder engine, PrintWriter err) {
+        return engine.tokenStore(tokenStore.open(context, noTokenCache, err)).build();
+    }
+
+    /** Options of a single run that a batch does not take. */
+    private void refuseWithBatch() {
+        if (sandbox || example != null) {
+            throw BatchOptions.notWith(sandbox ? "--sandbox" : "--example",
+                    "the sandbox plays one example; try the action there without --batch first");
+        }
+        if (dryRun) {
+            throw BatchOptions.notWith("--dry-run", "--dry-run shows the requests of one run: try it on one line's"
+                    + " inputs with --inputs");
+        }
+        if (inputsFile != null) {
+            throw BatchOptions.notWith("--inputs", "each line holds its inputs; -i values apply to every line");
+        }
     }
 
     private ObjectNode inputsObject() {

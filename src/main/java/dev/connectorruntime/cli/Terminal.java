@@ -49,6 +49,20 @@ final class Terminal {
         return sb == null ? text : sb.toString();
     }
 
+    /**
+     * Whether the process's stderr is a terminal (for the progress line of a batch): {@code System.console()} only
+     * answers for stdin and stdout together, so Linux's {@code /proc/self/fd/2} is read; elsewhere the console's
+     * answer stands in.
+     */
+    static boolean isStderr() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
+
     /** One line: also newlines and tabs escaped. */
     static String line(String text) {
         return clean(text).replace("\n", "\\n").replace("\t", "\\t");

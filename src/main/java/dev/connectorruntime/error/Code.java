@@ -149,6 +149,17 @@ public enum Code {
     USAGE("usage"),
     /** An input value that breaks the action's inputs (type, range, pattern, unknown input, a required one absent). */
     BAD_INPUT("bad-input"),
+    /** {@code run --batch}: the batch file (or stdin) cannot be opened or read. */
+    BATCH_FILE("batch-file"),
+    /**
+     * {@code run --batch}: one line is not a JSON object of inputs (not JSON, not an object, not UTF-8, over 4 MiB):
+     * that line's error, never fatal.
+     */
+    BATCH_LINE("batch-line"),
+    /** {@code run --batch}: some lines failed; each one's error is its line on stdout (exit 5). */
+    BATCH_FAILED("batch-failed"),
+    /** {@code run --batch --resume}: the previous output cannot be read, or is not the output of a batch. */
+    RESUME_FILE("resume-file"),
     /**
      * The {@code --inputs} file (or stdin) cannot be read, is not UTF-8, or does not hold a JSON or YAML object.
      */
