@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,15 +44,7 @@ class ImportOpenApiCliTest {
 
         Cli.Result r = importOpenApi(DIR.resolve(document).toString());
 
-        assertThat(r.exitCode()).isEqualTo(0);
-        assertThat(r.out()).isEqualTo(Files.readString(golden.resolve("stdout.txt")));
-        assertThat(r.err()).isEqualTo(Files.readString(golden.resolve("report.txt")));
-        List<String> expected = files(golden);
-        expected.removeAll(List.of("stdout.txt", "report.txt"));
-        assertThat(files(ws)).containsExactlyInAnyOrderElementsOf(expected);
-        for (String f : expected) {
-            assertThat(Files.readString(ws.resolve(f))).as(f).isEqualTo(Files.readString(golden.resolve(f)));
-        }
+        ImportGolden.assertWritten(golden, ws, r);
     }
 
     @ParameterizedTest
@@ -208,16 +198,8 @@ class ImportOpenApiCliTest {
 
     private static Map<String, String> contents(Path root) throws IOException {
         Map<String, String> out = new java.util.TreeMap<>();
-        for (String f : files(root)) {
+        for (String f : ImportGolden.files(root)) {
             out.put(f, Files.readString(root.resolve(f)));
-        }
-        return out;
-    }
-
-    private static List<String> files(Path root) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(root)) {
-            all.filter(Files::isRegularFile).forEach(p -> out.add(root.relativize(p).toString()));
         }
         return out;
     }
