@@ -37,7 +37,9 @@ final class TokenStoreOption {
             return DiskTokenStore.open(context.environment(), mode, warnings);
         }
         String source = url != null ? "--token-store" : VARIABLE;
-        context.redactor().register(given);
+        if (given.contains("@")) {
+            context.redactor().register(given); // user info may hold a password; a URL without it names no secret
+        }
         RedisUrl redis = RedisUrl.parse(given, source);
         if (redis.password() != null) {
             context.redactor().register(redis.password());

@@ -102,6 +102,17 @@ class RunRedisStoreTest extends SalesforceServers {
     }
 
     @Test
+    void runWhenAStoreWithoutPasswordIsDownThenTheMessageNamesItInFull() {
+        int closed = redis.port() == 65535 ? redis.port() - 1 : redis.port() + 1;
+
+        Cli.Result r = Cli.run(dir, env, "run", "list-contacts", "--token-store", "redis://127.0.0.1:" + closed);
+
+        assertThat(r.exitCode()).isEqualTo(6);
+        assertThat(r.err()).startsWith("error: cannot reach the token store redis://127.0.0.1:" + closed
+                + ": connection refused\n");
+    }
+
+    @Test
     void runWhenThePasswordIsWrongThenExit6AndTheJsonErrorSaysTokenStoreAuth() {
         Cli.Result r = Cli.run(dir, env, "run", "list-contacts", "--json-errors", "--token-store",
                 "redis://:wrong-password-0042@127.0.0.1:" + redis.port());
