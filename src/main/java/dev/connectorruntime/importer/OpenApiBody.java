@@ -14,13 +14,11 @@ import java.util.TreeSet;
 
 /**
  * An operation's request body (SPEC §12): JSON as one typed input per top-level property (up to
- * {@value #MAX_MEMBERS}; beyond, or for a body that is not an object with properties, one input {@code body});
+ * {@value LiteralInputs#MAX_MEMBERS}; beyond, or for a body that is not an object with properties, one input {@code body});
  * {@code application/x-www-form-urlencoded} as a form; multipart without a file as a form (approximated: sent
  * url-encoded), with one dropped; {@code text/plain} as one text input; other types dropped.
  */
 final class OpenApiBody {
-
-    static final int MAX_MEMBERS = 50;
 
     private final OpenApiRefs refs;
     private final OpenApiSchemas schemas;
@@ -34,8 +32,8 @@ final class OpenApiBody {
         this.where = where;
     }
 
-    BodyDraft read(RequestBody declared, ImportNames.Scope names, List<InputDraft> inputs, Map<String, JsonNode> sample,
-                   Map<String, String> headers) {
+    BodyDraft read(RequestBody declared, ImportNames.Scope names, List<InputDraft> inputs,
+                   Map<String, JsonNode> sample) {
         RequestBody rb = refs.body(declared, where);
         if (rb == null || rb.getContent() == null || rb.getContent().isEmpty()) {
             return null;
@@ -97,17 +95,19 @@ final class OpenApiBody {
         if (!"object".equals(node.path("type").asText("object")) || props == null || props.isEmpty()) {
             return null;
         }
-        if (props.size() > MAX_MEMBERS) {
+        if (props.size() > LiteralInputs.MAX_MEMBERS) {
             report.approximated(what + " of " + where, props.size() + " properties: one object input (SPEC §12: one"
-                    + " input per property up to " + MAX_MEMBERS + ")");
+                    + " input per property up to " + LiteralInputs.MAX_MEMBERS + ")");
             return null;
         }
         ObjectNode tree = Json.object();
         props.fields().forEachRemaining(e -> {
             String name = names.take(ImportNames.input(e.getKey()));
             boolean required = OpenApiOperation.contains(node.get("required"), e.getKey());
+            boolean credential = OpenApiOperation.credential(e.getKey(), (ObjectNode) e.getValue(), report,
+                    "input " + name + " of " + where);
             inputs.add(OpenApiSchemas.input(name, e.getKey(), (ObjectNode) e.getValue(), required, null, "string"));
-            if (example != null && example.has(e.getKey()) && !example.get(e.getKey()).isNull()) {
+            if (!credential && example != null && example.has(e.getKey()) && !example.get(e.getKey()).isNull()) {
                 sample.put(name, example.get(e.getKey()));
             }
             tree.put(e.getKey(), "{{" + name + "}}");

@@ -165,8 +165,7 @@ public final class OpenApiImporter {
 
     private ConnectorDraft connector(String base, OpenApiSecurity.Choice choice) {
         // named after the host as curl's and Postman's are (api.github.com → github), else the document's title
-        String plain = base.startsWith("<<") ? apiName : CurlImporter.connectorName(base.replaceFirst(
-                "^([a-zA-Z]+://[^/]+).*$", "$1"));
+        String plain = base.startsWith("<<") ? apiName : CurlImporter.connectorName(UrlParts.of(base).origin());
         boolean taken = connectors.values().stream().anyMatch(c -> c.name().equals(plain));
         String name = connectorNames.take(!taken ? plain
                 : plain + "-" + ImportNames.definition(choice.key().isEmpty() ? "public" : choice.key()));

@@ -78,7 +78,7 @@ final class OpenApiOperation {
             template = template.substring(0, q);
         }
         OpenApiBody body = new OpenApiBody(refs, schemas, report, where);
-        BodyDraft b = body.read(op.getRequestBody(), names, inputs, sample, headers);
+        BodyDraft b = body.read(op.getRequestBody(), names, inputs, sample);
         String description = op.getSummary() != null && !op.getSummary().isBlank() ? op.getSummary().strip()
                 : op.getDescription() != null && !op.getDescription().isBlank() ? op.getDescription().strip() : null;
         List<ObjectNode> examples = OpenApiExamples.of(op.getResponses(), refs, inputs, sample, report, where);
@@ -139,9 +139,10 @@ final class OpenApiOperation {
     private String add(String wire, ObjectNode node, boolean required, String description, JsonNode example,
                        Set<String> lost, String in) {
         String name = names.take(ImportNames.input(wire));
+        boolean credential = credential(wire, node, report, "input " + name + " of " + where);
         InputDraft input = OpenApiSchemas.input(name, wire, node, required, description, "string");
         inputs.add(input);
-        if (example != null && !example.isNull()) {
+        if (!credential && example != null && !example.isNull()) {
             sample.put(name, example);
         }
         switch (in) {
@@ -154,6 +155,20 @@ final class OpenApiOperation {
             lost.clear();
         }
         return name;
+    }
+
+    /**
+     * Whether the input carries a credential by its name (SPEC §12: no secret in YAML): then its schema loses its
+     * default and the caller keeps no example value of it.
+     */
+    static boolean credential(String wire, ObjectNode schema, Report report, String what) {
+        if (!Literals.secretName(wire)) {
+            return false;
+        }
+        if (schema.remove("default") != null) {
+            report.approximated(what, "without its default, which looks like a credential");
+        }
+        return true;
     }
 
     private JsonNode example(Parameter p) {

@@ -1,6 +1,7 @@
 package dev.connectorruntime.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectorruntime.http.PercentEncoding;
 import dev.connectorruntime.model.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.examples.Example;
@@ -9,8 +10,6 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -109,7 +108,7 @@ final class OpenApiRefs {
 
     /** JSON pointer escapes ({@code ~1} for {@code /}, {@code ~0} for {@code ~}) and percent-encoding. */
     static String unescape(String token) {
-        String t = token.contains("%") ? URLDecoder.decode(token.replace("+", "%2B"), StandardCharsets.UTF_8) : token;
+        String t = PercentEncoding.decode(token); // lenient: a bad escape stays as written
         return t.replace("~1", "/").replace("~0", "~");
     }
 }
