@@ -213,11 +213,7 @@ public final class Batch {
         }
         pool.shutdown();
         try {
-            while (!pool.awaitTermination(stopping ? STOP_GRACE_MS : Long.MAX_VALUE, TimeUnit.MILLISECONDS)) {
-                if (stopping) {
-                    break;
-                }
-            }
+            pool.awaitTermination(stopping ? STOP_GRACE_MS : Long.MAX_VALUE, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             interrupted = true;
             stop();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,6 +24,10 @@ import java.util.Locale;
  * read the stream itself ends it.
  */
 public final class JsonLines implements AutoCloseable {
+
+    /** Strict UTF-8, one for the reader (lines are read on one thread); {@code decode} resets it each time. */
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
     /** The longest line read (the same cap as {@code --inputs}): a longer one is skipped as a bad line. */
     public static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
@@ -122,9 +127,7 @@ public final class JsonLines implements AutoCloseable {
     private Line parse(int start, int end) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(buffer, start, end - start)).toString();
+            text = utf8.decode(ByteBuffer.wrap(buffer, start, end - start)).toString();
         } catch (CharacterCodingException e) {
             return bad("is not UTF-8", "save the file as UTF-8");
         }

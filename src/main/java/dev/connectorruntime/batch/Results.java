@@ -27,20 +27,9 @@ final class Results {
     }
 
     ObjectNode error(long line, Failure f) {
-        ObjectNode e = Json.object();
-        e.put("kind", f.kind().id());
-        e.put("code", f.code().id());
-        if (f.status() != null) {
-            e.put("status", f.status());
-        } else {
-            e.putNull("status");
-        }
-        e.set("api_error", f.apiErrorJson());
-        e.put("message", f.getMessage());
-        e.put("hint", f.hint());
         ObjectNode o = Json.object();
         o.put("line", line);
-        o.set("error", e);
+        o.set("error", f.json());
         return masked(o);
     }
 

@@ -35,15 +35,8 @@ final class FailurePrinter {
         if (json) {
             ObjectNode o = Json.object();
             o.put("exit_code", exitCode);
-            o.put("kind", f.kind().id());
-            o.put("code", f.code().id());
-            if (f.status() != null) {
-                o.put("status", f.status());
-            } else {
-                o.putNull("status");
-            }
-            o.set("api_error", f.apiErrorJson()); // the parsed body when it is JSON, else a string, or null
-            o.put("message", Terminal.clean(f.getMessage()));
+            o.setAll(f.json()); // api_error: the parsed body when it is JSON, else a string, or null
+            o.put("message", Terminal.clean(f.getMessage())); // in place: the order of the keys stays
             o.put("hint", Terminal.clean(f.hint()));
             if (!f.problems().isEmpty()) {
                 var list = o.putArray("problems");

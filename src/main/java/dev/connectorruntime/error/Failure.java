@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 
@@ -145,6 +146,26 @@ public class Failure extends RuntimeException {
         } catch (JsonProcessingException e) {
             return JsonNodeFactory.instance.textNode(apiError);
         }
+    }
+
+    /**
+     * The failure as JSON, in the order {@code --json-errors} and batch lines write it: {@code kind}, {@code code},
+     * {@code status} ({@code null} when none), {@code api_error} ({@link #apiErrorJson()}), {@code message},
+     * {@code hint}.
+     */
+    public ObjectNode json() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("kind", kind.id());
+        o.put("code", code().id());
+        if (status() != null) {
+            o.put("status", status());
+        } else {
+            o.putNull("status");
+        }
+        o.set("api_error", apiErrorJson());
+        o.put("message", getMessage());
+        o.put("hint", hint());
+        return o;
     }
 
     /** Definition problems behind an {@link Kind#INVALID} failure; empty otherwise. */

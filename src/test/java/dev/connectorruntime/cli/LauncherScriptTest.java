@@ -111,6 +111,11 @@ class LauncherScriptTest {
         launch(Map.of(), "run", "x", "--sandbox");
         assertThat(archives()).map(a -> a.getFileName().toString())
                 .anySatisfy(n -> assertThat(n).startsWith("runtime-run-sandbox-")).hasSize(3);
+        // a batch loads the batch's classes: its own archive, so that single runs do not map them
+        launch(Map.of(), "run", "x", "--batch", "-");
+        launch(Map.of(), "run", "x", "--batch", "-");
+        assertThat(archives()).map(a -> a.getFileName().toString())
+                .anySatisfy(n -> assertThat(n).startsWith("runtime-run-batch-")).hasSize(4);
     }
 
     /** A JDK 25 or later installed beside this one, if any: where bin/runtime uses an AOT cache. */
