@@ -33,8 +33,4 @@ public record ActionDraft(String name, String description, String connector, Lis
     public ActionDraft withRequest(RequestDraft r) {
         return new ActionDraft(name, description, connector, inputs, r, examples, source);
     }
-
-    public ActionDraft withInputs(List<InputDraft> i) {
-        return new ActionDraft(name, description, connector, i, request, examples, source);
-    }
 }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.servers.ServerVariable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +59,7 @@ public final class OpenApiImporter {
     private final Map<String, ConnectorDraft> connectors = new LinkedHashMap<>();
     private final List<ActionDraft> actions = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
+    private final Map<List<Server>, String> bases = new HashMap<>();
 
     private OpenApiImporter(OpenAPI api, String source) {
         this.api = api;
@@ -145,7 +147,7 @@ public final class OpenApiImporter {
     private void operation(String path, PathItem item, String method, Operation op, String where) {
         List<Server> servers = op.getServers() != null && !op.getServers().isEmpty() ? op.getServers()
                 : item.getServers() != null && !item.getServers().isEmpty() ? item.getServers() : api.getServers();
-        String base = baseUrl(servers);
+        String base = bases.computeIfAbsent(servers, this::baseUrl); // most operations share the document's list
         OpenApiSecurity.Choice choice = security.choose(op.getSecurity() != null ? op.getSecurity()
                 : api.getSecurity());
         String key = base + "\n" + choice.key();
@@ -202,8 +204,10 @@ public final class OpenApiImporter {
                     : v.getEnum() != null && !v.getEnum().isEmpty() ? v.getEnum().get(0) : null;
             if (value == null) {
                 value = m.group(1);
-                report.dropped("server variable " + m.group(1) + " of " + url, "it has no default: its name was"
-                        + " written; edit base_url");
+                if (reported.add("var " + url + m.group(1))) {
+                    report.dropped("server variable " + m.group(1) + " of " + url, "it has no default: its name was"
+                            + " written; edit base_url");
+                }
             } else if (reported.add("var " + url + m.group(1))) {
                 report.approximated("server variable " + m.group(1) + " of " + url, "its default " + value
                         + " was written" + (v.getEnum() != null ? " (others: " + String.join(", ", v.getEnum()) + ")"
